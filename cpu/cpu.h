@@ -1,0 +1,49 @@
+/* The CPU's public face for the machine: create, reset, run, post
+ * interruptions, and the PSW and interruption helpers instruction code uses. */
+#ifndef SIEVE_CPU_CPU_H
+#define SIEVE_CPU_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "cpu/state.h"
+
+/* cpu->attn bits: conditions the execution loop checks before an instruction. */
+#define ATTN_IRQ          0x1u   /* an interruption is pending */
+#define ATTN_PSW_INVALID  0x2u   /* the current PSW has an invalid form */
+#define ATTN_STOP         0x4u   /* a stop is requested */
+
+/* Initialise @cpu with address @addr on @mem (clear-reset state). */
+void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machine *m,
+              const struct cpu_model *model);
+/* The architected clear reset: registers, PSW, prefix, CRs as after a clear reset. */
+void cpu_clear_reset(struct cpu *cpu);
+
+/* Execute up to @budget instructions; returns early when the CPU stops, waits
+ * or an instruction asks to leave the loop. Returns the number executed. */
+uint64_t cpu_run(struct cpu *cpu, uint64_t budget);
+
+/* Load @mask/@addr as the current PSW (and the next instruction's address). */
+void cpu_load_psw(struct cpu *cpu, uint64_t mask, uint64_t addr);
+/* Present a program interruption for @exc (cpu->ilen, cpu->exc hold the details). */
+void cpu_program_interrupt(struct cpu *cpu, exc_t exc);
+/* Present an SVC interruption with @code; the old PSW points past the SVC. */
+void cpu_svc_interrupt(struct cpu *cpu, uint8_t code);
+/* Post a service-signal external interruption with SCCB address @param. */
+void cpu_post_service_signal(struct cpu *cpu, uint32_t param);
+/* Deliver the highest-priority enabled pending interruption. Returns true if one was taken. */
+bool cpu_deliver_interrupts(struct cpu *cpu);
+/* Is any pending interruption enabled by the current PSW and CRs? */
+bool cpu_interrupt_enabled(const struct cpu *cpu);
+/* Recompute cpu->attn after a change of PSW, CRs or pending interruptions. */
+void cpu_update_attn(struct cpu *cpu);
+/* Stop the CPU (SIGP stop): it leaves the execution loop and stays stopped. */
+void cpu_stop(struct cpu *cpu);
+
+/* Repeat the current instruction (an interruptible instruction that did a
+ * unit of work): the PSW keeps pointing at it, or at the EXECUTE. */
+static inline void cpu_repeat(struct cpu *cpu)
+{
+    cpu->next_ia = cpu->psw.addr;
+}
+
+#endif

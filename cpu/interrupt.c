@@ -1,0 +1,177 @@
+/* Interruptions: PSW swaps through the lowcore, priorities and masks.
+ * PoO chapter 6, "Interruptions". */
+#include "cpu/cpu.h"
+
+#include "cpu/lowcore.h"
+#include "cpu/trace.h"
+#include "mmu/mmu.h"
+
+/* How a program exception leaves the instruction (PoO "Types of Instruction
+ * Ending"): nullified ones point the old PSW at the instruction itself. */
+static bool pgm_nullifies(unsigned code)
+{
+    switch (code) {
+    case PGM_SEGMENT_TRANSLATION:
+    case PGM_PAGE_TRANSLATION:
+    case PGM_ASCE_TYPE:
+    case PGM_REGION_FIRST_TRANSLATION:
+    case PGM_REGION_SECOND_TRANSLATION:
+    case PGM_REGION_THIRD_TRANSLATION:
+    case PGM_ALEN_TRANSLATION:
+    case PGM_ALE_SEQUENCE:
+    case PGM_ASTE_VALIDITY:
+    case PGM_ASTE_SEQUENCE:
+    case PGM_EXTENDED_AUTHORITY:
+    case PGM_ASTE_INSTANCE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Is the PSW @mask/@addr of a valid form? PoO "Exceptions Associated with the PSW". */
+static bool psw_valid(uint64_t mask, uint64_t addr)
+{
+    const uint64_t must_be_zero = BIT64(0) | BIT64(2) | BIT64(3) | BIT64(4) | BIT64(12) |
+                                  (UINT64_C(0x7f) << 33) | UINT64_C(0x7fffffff);
+
+    if (mask & must_be_zero)
+        return false;
+    if ((mask & PSW_MASK_EA) && !(mask & PSW_MASK_BA))
+        return false;
+    if (!(mask & PSW_MASK_EA) && (mask & PSW_MASK_BA) && addr > 0x7fffffffu)
+        return false;
+    if (!(mask & (PSW_MASK_EA | PSW_MASK_BA)) && addr > 0xffffffu)
+        return false;
+    return true;
+}
+
+void cpu_load_psw(struct cpu *cpu, uint64_t mask, uint64_t addr)
+{
+    uint64_t old = cpu->psw.mask;
+
+    cpu->psw.mask = mask & ~PSW_MASK_CC;
+    cpu->cc = (uint8_t)FIELD64(mask, 18, 19);
+    cpu->psw.addr = addr;
+    cpu->next_ia = addr;
+    mmu_psw_changed(cpu, old);
+    cpu_update_attn(cpu);
+    if (!psw_valid(mask, addr) || (addr & 1))
+        cpu->attn |= ATTN_PSW_INVALID;
+}
+
+/* Store the current PSW at lowcore @old (with @addr as its address) and
+ * load the PSW at lowcore @new. */
+static void psw_swap(struct cpu *cpu, uint8_t *lc, unsigned old, unsigned new, uint64_t addr)
+{
+    st_be64(lc + old, cpu_psw_mask(cpu));
+    st_be64(lc + old + 8, addr);
+    cpu_load_psw(cpu, ld_be64(lc + new), ld_be64(lc + new + 8));
+}
+
+void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
+{
+    unsigned code = EXC_CODE(exc);
+    uint8_t *lc = mmu_lowcore(cpu);
+    uint64_t addr = pgm_nullifies(code) ? cpu->psw.addr : cpu->next_ia;
+
+    trace_pgm(cpu, code, addr);
+    st_be16(lc + LC_PGM_ILC, cpu->ilen);
+    st_be16(lc + LC_PGM_CODE, (uint16_t)code);
+    switch (code) {
+    case PGM_DATA:
+    case PGM_VECTOR_PROCESSING:
+        st_be32(lc + LC_DXC, cpu->exc.dxc);
+        if (cpu->cr[0] & BIT64(45))
+            cpu->fpc = (cpu->fpc & 0xffff00ffu) | (cpu->exc.dxc & 0xff) << 8;
+        break;
+    case PGM_MONITOR_EVENT:
+        st_be16(lc + LC_MON_CLASS, cpu->exc.monitor_class);
+        st_be64(lc + LC_MON_CODE, cpu->exc.monitor_code);
+        break;
+    case PGM_PROTECTION:
+    case PGM_SEGMENT_TRANSLATION:
+    case PGM_PAGE_TRANSLATION:
+    case PGM_ASCE_TYPE:
+    case PGM_REGION_FIRST_TRANSLATION:
+    case PGM_REGION_SECOND_TRANSLATION:
+    case PGM_REGION_THIRD_TRANSLATION:
+        st_be64(lc + LC_TEID, cpu->exc.teid);
+        lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
+        break;
+    default:
+        break;
+    }
+    st_be64(lc + LC_BEA, cpu->bea);
+    psw_swap(cpu, lc, LC_PGM_OLD_PSW, LC_PGM_NEW_PSW, addr);
+}
+
+void cpu_svc_interrupt(struct cpu *cpu, uint8_t code)
+{
+    uint8_t *lc = mmu_lowcore(cpu);
+
+    trace_svc(cpu, code);
+    st_be16(lc + LC_SVC_ILC, cpu->ilen);
+    st_be16(lc + LC_SVC_CODE, code);
+    psw_swap(cpu, lc, LC_SVC_OLD_PSW, LC_SVC_NEW_PSW, cpu->next_ia);
+}
+
+void cpu_post_service_signal(struct cpu *cpu, uint32_t param)
+{
+    cpu->irq_pending |= IRQ_EXT_SERVICE;
+    cpu->ssig_param = param;
+    cpu_update_attn(cpu);
+}
+
+/* Pending external interruptions that CR0's subclass masks let through. */
+static uint32_t ext_open(const struct cpu *cpu)
+{
+    uint32_t open = 0;
+
+    if ((cpu->irq_pending & IRQ_EXT_SERVICE) && (cpu->cr[0] & CR0_SSIG_SUBMASK))
+        open |= IRQ_EXT_SERVICE;
+    return open;
+}
+
+bool cpu_interrupt_enabled(const struct cpu *cpu)
+{
+    return (cpu->psw.mask & PSW_MASK_EXT) && ext_open(cpu);
+}
+
+void cpu_update_attn(struct cpu *cpu)
+{
+    cpu->attn &= ~ATTN_IRQ;
+    if (cpu->irq_pending)
+        cpu->attn |= ATTN_IRQ;
+}
+
+/* Deliver the service-signal external interruption. */
+static void deliver_service_signal(struct cpu *cpu)
+{
+    uint8_t *lc = mmu_lowcore(cpu);
+
+    cpu->irq_pending &= ~IRQ_EXT_SERVICE;
+    trace_ext(cpu, EXT_SERVICE_SIGNAL, cpu->ssig_param);
+    st_be16(lc + LC_EXT_CODE, EXT_SERVICE_SIGNAL);
+    st_be32(lc + LC_EXT_PARAM, cpu->ssig_param);
+    cpu->waiting = false;
+    psw_swap(cpu, lc, LC_EXT_OLD_PSW, LC_EXT_NEW_PSW, cpu->psw.addr);
+}
+
+bool cpu_deliver_interrupts(struct cpu *cpu)
+{
+    if (!cpu_interrupt_enabled(cpu)) {
+        cpu_update_attn(cpu);
+        return false;
+    }
+    if (ext_open(cpu) & IRQ_EXT_SERVICE)
+        deliver_service_signal(cpu);
+    cpu_update_attn(cpu);
+    return true;
+}
+
+void cpu_stop(struct cpu *cpu)
+{
+    cpu->state = CPU_STOPPED;
+    cpu->exit_loop = true;
+}

@@ -1,0 +1,58 @@
+/* The machine: storage, CPUs, SCLP, console, the run loop and how it ends. */
+#ifndef SIEVE_HW_MACHINE_H
+#define SIEVE_HW_MACHINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "cpu/cpu.h"
+#include "mmu/storage.h"
+
+/* Exit statuses of the sieve process (docs/exit-status.md). */
+#define EXIT_GUEST_OK        0   /* power-off, quiesce, every CPU stopped */
+#define EXIT_GUEST_INTERNAL  1   /* sieve itself failed */
+#define EXIT_GUEST_USAGE     2   /* bad option, unreadable or malformed file */
+#define EXIT_GUEST_WAIT      3   /* the guest loaded a disabled-wait PSW */
+
+struct sclp {
+    uint64_t receive_mask;      /* OS receive mask (events the OS accepts) */
+    uint64_t send_mask;         /* OS send mask */
+    bool vt220;                 /* a VT220 console is attached */
+    bool linemode;              /* a line-mode console is attached */
+};
+
+struct machine {
+    struct storage mem;
+    struct cpu *cpus;
+    unsigned ncpus;
+    const struct cpu_model *model;
+    struct sclp sclp;
+    FILE *console;
+    bool done;
+    int exit_status;
+    uint32_t trace;
+};
+
+/* Build the machine: @ram_mb MiB of storage, @ncpus CPUs of @model. */
+void machine_init(struct machine *m, uint64_t ram_mb, unsigned ncpus,
+                  const struct cpu_model *model);
+/* Run until the guest ends; returns the process exit status. */
+int machine_run(struct machine *m);
+/* End the run with @status. */
+void machine_finish(struct machine *m, int status);
+
+/* Read SCP Info and friends, event data: the SCLP command processor. */
+unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uint64_t sccb);
+
+/* Where the loader put things, for the CPU's initial PSW. */
+struct boot_info {
+    uint64_t entry;
+    bool linux_image;
+};
+
+/* Load @kernel (ELF or raw image), @initrd and @cmdline into @m.
+ * Dies with a clear message on an unreadable or malformed file. */
+void loader_load(struct machine *m, const char *kernel, const char *initrd,
+                 const char *cmdline, struct boot_info *bi);
+
+#endif

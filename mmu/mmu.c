@@ -1,0 +1,184 @@
+/* Translation, TLB fills and the slow paths of the access helpers. */
+#include "mmu/mmu.h"
+
+#include <string.h>
+
+#define TLB_EMPTY 1u
+
+/* Instruction length from the first byte (PoO "Instruction Formats"). */
+static unsigned insn_len_of(uint8_t byte0)
+{
+    return byte0 < 0x40 ? 2 : byte0 < 0xc0 ? 4 : 6;
+}
+
+void mmu_tlb_flush(struct cpu *cpu)
+{
+    for (unsigned i = 0; i < TLB_SIZE; i++) {
+        cpu->tlb.fetch[i].page = TLB_EMPTY;
+        cpu->tlb.store[i].page = TLB_EMPTY;
+        cpu->tlb.ifetch[i].page = TLB_EMPTY;
+    }
+}
+
+void mmu_tlb_drop_store_frame(struct cpu *cpu, uint64_t aaddr)
+{
+    uint8_t *host = storage_host(cpu->mem, aaddr & PAGE_MASK);
+
+    for (unsigned i = 0; i < TLB_SIZE; i++)
+        if (cpu->tlb.store[i].host == host)
+            cpu->tlb.store[i].page = TLB_EMPTY;
+}
+
+void mmu_psw_changed(struct cpu *cpu, uint64_t old_mask)
+{
+    const uint64_t bits = PSW_MASK_DAT | PSW_MASK_KEY | PSW_MASK_ASC | PSW_MASK_PSTATE;
+
+    if ((old_mask ^ cpu->psw.mask) & bits)
+        mmu_tlb_flush(cpu);
+}
+
+exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                    uint64_t *aaddr)
+{
+    uint64_t raddr = addr;
+    uint64_t a;
+
+    (void)ar;
+    (void)kind;
+    if (cpu->psw.mask & PSW_MASK_DAT) {
+        /* Dynamic address translation arrives with the system-architecture
+         * work; until then a DAT-on PSW cannot reach storage. */
+        cpu->exc.teid = addr & PAGE_MASK;
+        return EXC_PGM(PGM_TRANSLATION_SPEC);
+    }
+    a = prefix_apply(cpu->prefix, raddr);
+    if (a >= cpu->mem->size)
+        return EXC_PGM(PGM_ADDRESSING);
+    *aaddr = a;
+    return 0;
+}
+
+/* Translate the page of @addr for @kind and install it in the TLB. Returns 0
+ * with *host pointing at the byte of @addr, or the access exception. */
+static exc_t tlb_fill(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                      uint8_t **host)
+{
+    struct tlb_entry *arr;
+    uint64_t aaddr;
+    exc_t exc = mmu_translate(cpu, ar, addr, kind, &aaddr);
+
+    if (exc)
+        return exc;
+    cpu->mem->keys[aaddr >> 12] |= SKEY_R;
+    *host = storage_host(cpu->mem, aaddr);
+    arr = kind == ACC_FETCH ? cpu->tlb.fetch : kind == ACC_STORE ? cpu->tlb.store
+                                                                  : cpu->tlb.ifetch;
+    if (kind == ACC_STORE) {
+        storage_note_store(cpu->mem, aaddr);
+        if (cpu->mem->code[aaddr >> 12])
+            return 0;                       /* stores to code frames stay slow */
+    }
+    arr[tlb_index(addr)].page = addr & PAGE_MASK;
+    arr[tlb_index(addr)].host = storage_host(cpu->mem, aaddr & PAGE_MASK);
+    return 0;
+}
+
+exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, uint32_t len,
+                  enum acc_kind kind)
+{
+    uint32_t first = PAGE_SIZE - (uint32_t)(addr & ~PAGE_MASK);
+    exc_t exc;
+
+    a->len = len;
+    a->len0 = len < first ? len : first;
+    a->h[0] = a->h[1] = NULL;
+    if (len == 0)
+        return 0;
+    exc = tlb_fill(cpu, ar, addr, kind, &a->h[0]);
+    if (exc)
+        return exc;
+    if (a->len0 < len) {
+        exc = tlb_fill(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, &a->h[1]);
+        if (exc)
+            return exc;
+    }
+    return 0;
+}
+
+void acc_read(const struct acc *a, uint32_t off, void *buf, uint32_t n)
+{
+    uint8_t *out = buf;
+
+    for (uint32_t i = 0; i < n; i++)
+        out[i] = acc_get(a, off + i);
+}
+
+void acc_write(const struct acc *a, uint32_t off, const void *buf, uint32_t n)
+{
+    const uint8_t *in = buf;
+
+    for (uint32_t i = 0; i < n; i++)
+        acc_set(a, off + i, in[i]);
+}
+
+exc_t mmu_fetch_slow(struct cpu *cpu, unsigned ar, uint64_t addr, unsigned len, void *buf)
+{
+    struct acc a;
+    exc_t exc = mmu_prepare(cpu, &a, ar, addr, len, ACC_FETCH);
+
+    if (exc)
+        return exc;
+    acc_read(&a, 0, buf, len);
+    return 0;
+}
+
+exc_t mmu_store_slow(struct cpu *cpu, unsigned ar, uint64_t addr, unsigned len, const void *buf)
+{
+    struct acc a;
+    exc_t exc = mmu_prepare(cpu, &a, ar, addr, len, ACC_STORE);
+
+    if (exc)
+        return exc;
+    acc_write(&a, 0, buf, len);
+    return 0;
+}
+
+uint8_t *mmu_lowcore(struct cpu *cpu)
+{
+    storage_note_store(cpu->mem, cpu->prefix);
+    storage_note_store(cpu->mem, cpu->prefix + PAGE_SIZE);
+    return storage_host(cpu->mem, cpu->prefix);
+}
+
+exc_t mmu_ifetch(struct cpu *cpu, uint64_t addr, uint8_t *buf, uint64_t *aaddr)
+{
+    const uint8_t *p = tlb_hit(cpu->tlb.ifetch, addr, 2);
+    uint8_t *host;
+    unsigned len;
+    exc_t exc;
+
+    if (!p) {
+        exc = tlb_fill(cpu, 0, addr, ACC_IFETCH, &host);
+        if (exc)
+            return exc;
+        p = host;
+    }
+    *aaddr = (uint64_t)(p - cpu->mem->ram);
+    len = insn_len_of(p[0]);
+    if ((addr & ~PAGE_MASK) <= PAGE_SIZE - len) {
+        memcpy(buf, p, len);
+        return 0;
+    }
+    buf[0] = p[0];
+    buf[1] = p[1];
+    for (unsigned i = 2; i < len; i += 2) {
+        uint64_t next = cpu_wrap(cpu, addr + i);
+
+        exc = tlb_fill(cpu, 0, next, ACC_IFETCH, &host);
+        if (exc)
+            return exc;
+        buf[i] = host[0];
+        buf[i + 1] = host[1];
+    }
+    return 0;
+}

@@ -71,6 +71,8 @@ static exc_t fetch_decode(struct cpu *cpu, uint64_t ia, struct insn *scratch,
             return 0;
         }
     }
+    if (ia & 1)
+        return EXC_PGM(PGM_SPECIFICATION);  /* odd instruction address: ILC 0 */
     exc = mmu_ifetch(cpu, ia, buf, &aaddr);
     if (exc)
         return exc;

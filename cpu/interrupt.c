@@ -56,7 +56,7 @@ void cpu_load_psw(struct cpu *cpu, uint64_t mask, uint64_t addr)
     cpu->next_ia = addr;
     mmu_psw_changed(cpu, old);
     cpu_update_attn(cpu);
-    if (!psw_valid(mask, addr) || (addr & 1))
+    if (!psw_valid(mask, addr))
         cpu->attn |= ATTN_PSW_INVALID;
 }
 

@@ -151,8 +151,9 @@ static void set_system_mask(struct cpu *cpu, uint8_t sm)
     cpu_load_psw(cpu, mask, cpu->next_ia);
 }
 
-/* SSM - SET SYSTEM MASK (S). Returns special-operation (SSM suppression),
- * specification (bits 0, 2-4 one) or access exceptions. */
+/* SSM - SET SYSTEM MASK (S). Returns special-operation (SSM suppression) or
+ * access exceptions; a mask with bits 0, 2-4 one makes the PSW invalid, an
+ * early specification exception after SSM completes. */
 exc_t insn_ssm(struct cpu *cpu, const struct insn *in)
 {
     uint8_t sm;
@@ -163,8 +164,6 @@ exc_t insn_ssm(struct cpu *cpu, const struct insn *in)
     exc = mmu_fetch_u8(cpu, in->b2, insn_addr2(cpu, in), &sm);
     if (exc)
         return exc;
-    if (sm & 0xb8)
-        return EXC_PGM(PGM_SPECIFICATION);
     set_system_mask(cpu, sm);
     return 0;
 }
@@ -179,8 +178,6 @@ static exc_t store_then_system_mask(struct cpu *cpu, const struct insn *in, bool
 
     if (exc)
         return exc;
-    if (or && (nsm & 0xb8))
-        return EXC_PGM(PGM_SPECIFICATION);
     set_system_mask(cpu, nsm);
     return 0;
 }

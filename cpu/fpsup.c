@@ -1,0 +1,320 @@
+/* Floating-point-support instructions (PoO chapter 9): loads, stores and
+ * register moves that do no arithmetic, and the FPC. Debian's userland
+ * uses LDGR/LGDR and STD/LD as spill registers, so these come before the
+ * BFP and HFP families. */
+#include "cpu/insn.h"
+
+#include "mmu/mmu.h"
+
+#define FPC_INVALID 0x03030088u    /* reserved FPC bits: 6-7, 14-15, 24, 28 */
+
+/* Check that FPRs @a and @b may be used: without the AFP-register control
+ * (CR0 bit 45) only 0, 2, 4 and 6 exist. Returns 0 or a data exception (DXC 1). */
+static exc_t afp_check(struct cpu *cpu, unsigned a, unsigned b)
+{
+    if (cpu->cr[0] & BIT64(45))
+        return 0;
+    if ((a | b) & 9) {
+        cpu->exc.dxc = DXC_AFP_REGISTER;
+        return EXC_PGM(PGM_DATA);
+    }
+    return 0;
+}
+
+static uint64_t *fpr(struct cpu *cpu, unsigned r)
+{
+    return &cpu->vr[r].d[0];
+}
+
+/* Replace bits 0-31 of FPR @r (a short operand) by @v. */
+static void set_fpr_short(struct cpu *cpu, unsigned r, uint32_t v)
+{
+    *fpr(cpu, r) = (*fpr(cpu, r) & 0xffffffffu) | (uint64_t)v << 32;
+}
+
+/* Is @r the lower register of a valid FPR pair (0,1,4,5,8,9,12,13)? */
+static bool fpr_pair_ok(unsigned r)
+{
+    return (r & 2) == 0;
+}
+
+/* LDR - LOAD (long) (RR). */
+exc_t insn_ldr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, in->r2);
+
+    if (exc)
+        return exc;
+    *fpr(cpu, in->r1) = *fpr(cpu, in->r2);
+    return 0;
+}
+
+/* LER - LOAD (short) (RR): bits 0-31 only. */
+exc_t insn_ler(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, in->r2);
+
+    if (exc)
+        return exc;
+    set_fpr_short(cpu, in->r1, (uint32_t)(*fpr(cpu, in->r2) >> 32));
+    return 0;
+}
+
+/* LXR - LOAD (extended) (RRE). Returns specification for an invalid pair. */
+exc_t insn_lxr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, in->r2);
+
+    if (exc)
+        return exc;
+    if (!fpr_pair_ok(in->r1) || !fpr_pair_ok(in->r2))
+        return EXC_PGM(PGM_SPECIFICATION);
+    *fpr(cpu, in->r1) = *fpr(cpu, in->r2);
+    *fpr(cpu, in->r1 + 2) = *fpr(cpu, in->r2 + 2);
+    return 0;
+}
+
+/* Common part of LD/LDY: fetch 8 bytes into FPR R1. */
+static exc_t load_long(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t v;
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    exc = mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), &v);
+    if (exc)
+        return exc;
+    *fpr(cpu, in->r1) = v;
+    return 0;
+}
+
+/* LD - LOAD (long) (RX-a). */
+exc_t insn_ld(struct cpu *cpu, const struct insn *in)
+{
+    return load_long(cpu, in);
+}
+
+/* LDY - LOAD (long) (RXY-a). */
+exc_t insn_ldy(struct cpu *cpu, const struct insn *in)
+{
+    return load_long(cpu, in);
+}
+
+/* Common part of LE/LEY: fetch 4 bytes into bits 0-31 of FPR R1. */
+static exc_t load_short(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t v;
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    exc = mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), &v);
+    if (exc)
+        return exc;
+    set_fpr_short(cpu, in->r1, v);
+    return 0;
+}
+
+/* LE - LOAD (short) (RX-a). */
+exc_t insn_le(struct cpu *cpu, const struct insn *in)
+{
+    return load_short(cpu, in);
+}
+
+/* LEY - LOAD (short) (RXY-a). */
+exc_t insn_ley(struct cpu *cpu, const struct insn *in)
+{
+    return load_short(cpu, in);
+}
+
+/* Common part of STD/STDY. */
+static exc_t store_long(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    return mmu_store_u64(cpu, in->b2, insn_addr2(cpu, in), *fpr(cpu, in->r1));
+}
+
+/* STD - STORE (long) (RX-a). */
+exc_t insn_std(struct cpu *cpu, const struct insn *in)
+{
+    return store_long(cpu, in);
+}
+
+/* STDY - STORE (long) (RXY-a). */
+exc_t insn_stdy(struct cpu *cpu, const struct insn *in)
+{
+    return store_long(cpu, in);
+}
+
+/* Common part of STE/STEY: bits 0-31 of FPR R1. */
+static exc_t store_short(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    return mmu_store_u32(cpu, in->b2, insn_addr2(cpu, in), (uint32_t)(*fpr(cpu, in->r1) >> 32));
+}
+
+/* STE - STORE (short) (RX-a). */
+exc_t insn_ste(struct cpu *cpu, const struct insn *in)
+{
+    return store_short(cpu, in);
+}
+
+/* STEY - STORE (short) (RXY-a). */
+exc_t insn_stey(struct cpu *cpu, const struct insn *in)
+{
+    return store_short(cpu, in);
+}
+
+/* LZER - LOAD ZERO (short) (RRE): bits 0-31 become +0. */
+exc_t insn_lzer(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    set_fpr_short(cpu, in->r1, 0);
+    return 0;
+}
+
+/* LZDR - LOAD ZERO (long) (RRE). */
+exc_t insn_lzdr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    *fpr(cpu, in->r1) = 0;
+    return 0;
+}
+
+/* LZXR - LOAD ZERO (extended) (RRE). Returns specification for an invalid pair. */
+exc_t insn_lzxr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    if (!fpr_pair_ok(in->r1))
+        return EXC_PGM(PGM_SPECIFICATION);
+    *fpr(cpu, in->r1) = 0;
+    *fpr(cpu, in->r1 + 2) = 0;
+    return 0;
+}
+
+/* LDGR - LOAD FPR FROM GR (long) (RRE). */
+exc_t insn_ldgr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, 0);
+
+    if (exc)
+        return exc;
+    *fpr(cpu, in->r1) = cpu->gr[in->r2];
+    return 0;
+}
+
+/* LGDR - LOAD GR FROM FPR (long) (RRE). */
+exc_t insn_lgdr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, 0, in->r2);
+
+    if (exc)
+        return exc;
+    cpu->gr[in->r1] = *fpr(cpu, in->r2);
+    return 0;
+}
+
+/* Set FPR R1 from FPR R2 with its sign bit replaced: @op 0 positive, 1
+ * negative, 2 inverted. Returns the AFP data exception. */
+static exc_t sign_op(struct cpu *cpu, const struct insn *in, int op)
+{
+    uint64_t v;
+    exc_t exc = afp_check(cpu, in->r1, in->r2);
+
+    if (exc)
+        return exc;
+    v = *fpr(cpu, in->r2);
+    v = op == 0 ? v & ~BIT64(0) : op == 1 ? v | BIT64(0) : v ^ BIT64(0);
+    *fpr(cpu, in->r1) = v;
+    return 0;
+}
+
+/* LPDFR - LOAD POSITIVE (long) (RRE): sign bit zero, no CC. */
+exc_t insn_lpdfr(struct cpu *cpu, const struct insn *in)
+{
+    return sign_op(cpu, in, 0);
+}
+
+/* LNDFR - LOAD NEGATIVE (long) (RRE): sign bit one, no CC. */
+exc_t insn_lndfr(struct cpu *cpu, const struct insn *in)
+{
+    return sign_op(cpu, in, 1);
+}
+
+/* LCDFR - LOAD COMPLEMENT (long) (RRE): sign bit inverted, no CC. */
+exc_t insn_lcdfr(struct cpu *cpu, const struct insn *in)
+{
+    return sign_op(cpu, in, 2);
+}
+
+/* CPSDR - COPY SIGN (long) (RRF-b): FPR R2 with the sign of FPR R3. */
+exc_t insn_cpsdr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = afp_check(cpu, in->r1, in->r2 | in->r3);
+
+    if (exc)
+        return exc;
+    *fpr(cpu, in->r1) = (*fpr(cpu, in->r2) & ~BIT64(0)) | (*fpr(cpu, in->r3) & BIT64(0));
+    return 0;
+}
+
+/* EFPC - EXTRACT FPC (RRE): bits 32-63 of GR R1. */
+exc_t insn_efpc(struct cpu *cpu, const struct insn *in)
+{
+    cpu_set_gr32(cpu, in->r1, cpu->fpc);
+    return 0;
+}
+
+/* SFPC - SET FPC (RRE). Returns specification for reserved bits set. */
+exc_t insn_sfpc(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t v = cpu_gr32(cpu, in->r1);
+
+    if (v & FPC_INVALID)
+        return EXC_PGM(PGM_SPECIFICATION);
+    cpu->fpc = v;
+    return 0;
+}
+
+/* LFPC - LOAD FPC (S). Returns access or specification exceptions. */
+exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t v;
+    exc_t exc = mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), &v);
+
+    if (exc)
+        return exc;
+    if (v & FPC_INVALID)
+        return EXC_PGM(PGM_SPECIFICATION);
+    cpu->fpc = v;
+    return 0;
+}
+
+/* STFPC - STORE FPC (S). */
+exc_t insn_stfpc(struct cpu *cpu, const struct insn *in)
+{
+    return mmu_store_u32(cpu, in->b2, insn_addr2(cpu, in), cpu->fpc);
+}
+
+/* SRNM - SET BFP ROUNDING MODE (S): FPC bits 30-31 from address bits 62-63. */
+exc_t insn_srnm(struct cpu *cpu, const struct insn *in)
+{
+    cpu->fpc = (cpu->fpc & ~3u) | (uint32_t)(insn_addr2(cpu, in) & 3);
+    return 0;
+}

@@ -391,13 +391,14 @@ exc_t insn_laxg(struct cpu *cpu, const struct insn *in)
 /* LPD - LOAD PAIR DISJOINT (SSF): operand 1 into bits 32-63 of R3, operand
  * 2 into bits 32-63 of R3 + 1. With one CPU nothing can store between the
  * two fetches, so they are always interlocked: CC 0. Returns 0,
- * specification (odd R3) or access exceptions. */
+ * specification (odd R3, operands not on word boundaries) or access
+ * exceptions. */
 exc_t insn_lpd(struct cpu *cpu, const struct insn *in)
 {
     uint32_t op1, op2;
     exc_t exc;
 
-    if (in->r3 & 1)
+    if ((in->r3 & 1) || ((insn_addr1(cpu, in) | insn_addr2(cpu, in)) & 3))
         return EXC_PGM(PGM_SPECIFICATION);
     exc = mmu_fetch_u32(cpu, in->b1, insn_addr1(cpu, in), &op1);
     if (exc)
@@ -412,13 +413,13 @@ exc_t insn_lpd(struct cpu *cpu, const struct insn *in)
 }
 
 /* LPDG - LOAD PAIR DISJOINT (64) (SSF): as LPD with doublewords into all
- * of R3 and R3 + 1. */
+ * of R3 and R3 + 1; the operands on doubleword boundaries. */
 exc_t insn_lpdg(struct cpu *cpu, const struct insn *in)
 {
     uint64_t op1, op2;
     exc_t exc;
 
-    if (in->r3 & 1)
+    if ((in->r3 & 1) || ((insn_addr1(cpu, in) | insn_addr2(cpu, in)) & 7))
         return EXC_PGM(PGM_SPECIFICATION);
     exc = mmu_fetch_u64(cpu, in->b1, insn_addr1(cpu, in), &op1);
     if (exc)

@@ -2,10 +2,10 @@
  * harness.c - guest side of tools/difftest.
  *
  * For every case generated in cases.S: fill the sandbox with seeded
- * pseudo-random bytes plus the case's patches, load the initial GPRs, CC
- * and program mask, run the case's instructions (dt_enter), and print one
+ * pseudo-random bytes plus the case's patches, load the initial GPRs, access
+ * registers, CC and program mask, run the case's instructions (dt_enter), and print one
  * line with everything they changed:
- *   <n> <cc><pm> <pgm> [r<i>=<hex> ...] [@<off>=<hex> ...] h=<hash>
+ *   <n> <cc><pm> <pgm> [r<i>=<hex> ...] [a<i>=<hex> ...] [@<off>=<hex> ...] h=<hash>
  * <pgm> is "-" or code/ilc/offset-of-old-PSW-from-case-start[/dxc].
  */
 #include "rt/rt.h"
@@ -15,6 +15,8 @@
 #define LC_SPM      0x380
 #define LC_FINAL    0x400
 #define LC_IPM      0x480
+#define LC_INIT_AR  0x4c0
+#define LC_FINAL_AR 0x500
 #define MAX_MEM     24
 
 struct dt_case {
@@ -24,6 +26,7 @@ struct dt_case {
     uint64_t seed;
     const uint8_t *code;
     const uint8_t *patch;       /* npatch x { u16 offset, u8 len, bytes } */
+    uint32_t ar[16];
 };
 
 extern const struct dt_case dt_cases[];
@@ -95,6 +98,8 @@ int main(void)
         setup_sandbox(c);
         for (i = 0; i < 16; i++)
             init[i] = c->gpr[i];
+        for (i = 0; i < 16; i++)
+            ((volatile uint32_t *)LC_INIT_AR)[i] = c->ar[i];
         *(volatile uint32_t *)LC_SPM = c->spm;
         rt_pgm_arm_at((const void *)dt_exit);
         dt_enter(c->code);
@@ -112,6 +117,9 @@ int main(void)
         for (i = 0; i < 16; i++)
             if (final[i] != c->gpr[i])
                 rt_printf(" r%u=%llx", i, (unsigned long long)final[i]);
+        for (i = 0; i < 16; i++)
+            if (((volatile uint32_t *)LC_FINAL_AR)[i] != c->ar[i])
+                rt_printf(" a%u=%x", i, ((volatile uint32_t *)LC_FINAL_AR)[i]);
         report_sandbox();
     }
     return 0;

@@ -7,7 +7,8 @@
  * in absolute lowcore locations reached with base register 0.
  *   0x300  16 x 8  initial GPRs        0x380  4  SPM operand (CC, PM)
  *   0x388  8       harness stack ptr   0x400  16 x 8  final GPRs
- *   0x480  4       IPM result
+ *   0x480  4       IPM result          0x4c0  16 x 4  initial ARs
+ *   0x500  16 x 4  final ARs
  */
 
     .text
@@ -16,6 +17,7 @@
 dt_enter:
     stmg    %r6, %r15, 48(%r15)
     stg     %r15, 0x388
+    lam     %a0, %a15, 0x4c0
     l       %r1, 0x380
     spm     %r1
     br      %r2
@@ -25,6 +27,7 @@ dt_enter:
     .globl  dt_exit
 dt_exit:
     stmg    %r0, %r15, 0x400
+    stam    %a0, %a15, 0x500
     ipm     %r1
     st      %r1, 0x480
     lghi    %r1, 0                      /* program mask 0 for the harness */

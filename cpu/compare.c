@@ -79,6 +79,18 @@ exc_t insn_chy(struct cpu *cpu, const struct insn *in)
     return insn_ch(cpu, in);
 }
 
+/* CGH - COMPARE HALFWORD (64) (RXY-a). Returns 0 or the fetch exception. */
+exc_t insn_cgh(struct cpu *cpu, const struct insn *in)
+{
+    uint16_t op2;
+    exc_t exc = fetch16(cpu, in, &op2);
+
+    if (exc)
+        return exc;
+    cpu_set_cc(cpu, cmp_s((int64_t)cpu->gr[in->r1], (int16_t)op2));
+    return 0;
+}
+
 /* CR - COMPARE (RR). Returns 0. */
 exc_t insn_cr(struct cpu *cpu, const struct insn *in)
 {

@@ -215,6 +215,9 @@ static void test_compare_mem(void)
     T_RX("ch", 0xffff8000, &h8, 3, 0xffff8000, 0);
     T_RX("ch", 0x8000, &h8, 0, 0x8000, 2);
     T_RX("chy", 0x80000000, &h8, 0, 0x80000000, 1);
+    T_RX("cgh", 0xffffffffffff8000ull, &h8, 3, 0xffffffffffff8000ull, 0);
+    T_RX("cgh", 0xffff8000, &h8, 0, 0xffff8000, 2);
+    T_RX("cgh", 0x8000000000000000ull, &h8, 0, 0x8000000000000000ull, 1);
     T_RX("cg", 0, &d8, 0, 0, 2);
     T_RX("cgf", 0xffffffffffffffffull, &wff, 3, 0xffffffffffffffffull, 0);
     T_RX("cgf", 0xffffffff, &wff, 0, 0xffffffff, 2);

@@ -16,6 +16,9 @@ unsigned door_servc(struct cpu *cpu, uint32_t cmd, uint64_t sccb);
 unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t param,
                    uint32_t *status);
 
+/* The number of CPUs configured in @cpu's machine. */
+unsigned door_cpu_count(const struct cpu *cpu);
+
 /* The CPU loaded a disabled-wait PSW: the machine ends, reporting it. */
 void door_disabled_wait(struct cpu *cpu);
 

@@ -14,14 +14,14 @@ struct model_def {
 
 /* Facilities of a z10 as far as sieve implements its general instructions. */
 static const enum facility z10_facs[] = {
-    FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
+    FAC_N3, FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
     FAC_STCKF, FAC_PE, FAC_MVCOS, FAC_ETF3E, FAC_ECT, FAC_CSST, FAC_CSST2, FAC_GIE, FAC_EE,
     FAC_DATE,
 };
 
 /* z10 plus the z196 general-instruction facilities (bit 45). */
 static const enum facility z196_facs[] = {
-    FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
+    FAC_N3, FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
     FAC_STCKF, FAC_PE, FAC_MVCOS, FAC_ETF3E, FAC_ECT, FAC_CSST, FAC_CSST2, FAC_GIE, FAC_EE,
     FAC_DATE, FAC_DO, FAC_HW, FAC_LOC, FAC_IA1, FAC_POPC, FAC_FBCR,
 };

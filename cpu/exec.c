@@ -112,6 +112,26 @@ static bool attention(struct cpu *cpu)
     return cpu->state == CPU_OPERATING;
 }
 
+/* Execute @in at @ia as step() does, tracing it and the registers and
+ * condition code it changed (-d exec). */
+static COLD void step_traced(struct cpu *cpu, const struct insn *in, uint64_t ia)
+{
+    uint64_t before[16];
+    uint8_t cc = cpu->cc;
+    exc_t exc;
+
+    memcpy(before, cpu->gr, sizeof(before));
+    trace_exec_cold(cpu, in, ia);
+    exc = in->fn(cpu, in);
+    trace_exec_changes(cpu, before, cc);
+    if (likely(!exc)) {
+        cpu->psw.addr = cpu->next_ia;
+        cpu->icount++;
+        return;
+    }
+    cpu_program_interrupt(cpu, exc);
+}
+
 /* Execute one instruction of @cpu. */
 static void step(struct cpu *cpu)
 {
@@ -129,8 +149,10 @@ static void step(struct cpu *cpu)
     cpu->ia = ia;
     cpu->ilen = in->len;
     cpu->next_ia = cpu_wrap(cpu, ia + in->len);
-    if (unlikely(cpu->trace & TR_EXEC))
-        trace_exec_cold(cpu, in, ia);
+    if (unlikely(cpu->trace & TR_EXEC)) {
+        step_traced(cpu, in, ia);
+        return;
+    }
     exc = in->fn(cpu, in);
     if (likely(!exc)) {
         cpu->psw.addr = cpu->next_ia;

@@ -132,6 +132,29 @@ void trace_exec_cold(struct cpu *cpu, const struct insn *in, uint64_t ia)
     insn_line(in, ia);
 }
 
+void trace_exec_changes(struct cpu *cpu, const uint64_t before[16], uint8_t cc)
+{
+    bool any = false;
+
+    for (unsigned r = 0; r < 16; r++) {
+        if (cpu->gr[r] == before[r])
+            continue;
+        if (!any)
+            prefix(cpu, "exec");
+        fprintf(trace_stream(), "%sr%u=%016llx", any ? " " : "  ", r,
+                (unsigned long long)cpu->gr[r]);
+        any = true;
+    }
+    if (cpu->cc != cc) {
+        if (!any)
+            prefix(cpu, "exec");
+        fprintf(trace_stream(), "%scc=%u", any ? " " : "  ", cpu->cc);
+        any = true;
+    }
+    if (any)
+        fputc('\n', trace_stream());
+}
+
 void trace_pgm_cold(struct cpu *cpu, unsigned code, uint64_t addr)
 {
     prefix(cpu, "int");

@@ -29,6 +29,9 @@ FILE *trace_stream(void);
 
 void trace_in_asm_cold(struct cpu *cpu, const struct insn *in, uint64_t ia);
 void trace_exec_cold(struct cpu *cpu, const struct insn *in, uint64_t ia);
+/* After an executed instruction: the GPRs that differ from @before and the
+ * CC if it differs from @cc, on one "exec" continuation line. */
+void trace_exec_changes(struct cpu *cpu, const uint64_t before[16], uint8_t cc);
 void trace_pgm_cold(struct cpu *cpu, unsigned code, uint64_t addr);
 void trace_svc_cold(struct cpu *cpu, unsigned code);
 void trace_ext_cold(struct cpu *cpu, unsigned code, uint32_t param);

@@ -190,6 +190,8 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
     cpu->mem = mem;
     cpu->machine = m;
     cpu->model = model;
+    cpu->mmu_fac = (model->fac[FAC_EDAT1] ? MMU_FAC_EDAT1 : 0) |
+                   (model->fac[FAC_EDAT2] ? MMU_FAC_EDAT2 : 0);
     cpu->icache = calloc(1, sizeof(struct icache));
     if (!cpu->icache)
         die("out of memory for the decoded-instruction cache");

@@ -47,6 +47,10 @@ typedef exc_t insn_fn(struct cpu *cpu, const struct insn *in);
 /* Control-register bits used across directories. */
 #define CR0_SSIG_SUBMASK  BIT64(54)     /* service-signal subclass */
 
+/* cpu->mmu_fac bits: facilities of the model that translation depends on. */
+#define MMU_FAC_EDAT1  0x1u
+#define MMU_FAC_EDAT2  0x2u
+
 #define PAGE_SIZE  4096u
 #define PAGE_MASK  (~(uint64_t)(PAGE_SIZE - 1))
 #define TLB_SIZE   256u
@@ -130,6 +134,7 @@ struct cpu {
     struct storage *mem;
     struct machine *machine;
     const struct cpu_model *model;
+    uint32_t mmu_fac;       /* MMU_FAC_*: model facilities DAT consults */
     struct icache *icache;
     struct sie_ctx *sie;    /* NULL outside SIE */
 };

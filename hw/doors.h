@@ -19,6 +19,9 @@ unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t para
 /* The number of CPUs configured in @cpu's machine. */
 unsigned door_cpu_count(const struct cpu *cpu);
 
+/* Clear the TLB of every CPU of @cpu's machine (broadcast purges). */
+void door_purge_tlbs(struct cpu *cpu);
+
 /* The CPU loaded a disabled-wait PSW: the machine ends, reporting it. */
 void door_disabled_wait(struct cpu *cpu);
 

@@ -2,6 +2,7 @@
 #include "mmu/mmu.h"
 
 #include <string.h>
+#include "mmu/dat.h"
 
 #define TLB_EMPTY 1u
 
@@ -42,14 +43,12 @@ exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
 {
     uint64_t raddr = addr;
     uint64_t a;
+    exc_t exc;
 
-    (void)ar;
-    (void)kind;
     if (cpu->psw.mask & PSW_MASK_DAT) {
-        /* Dynamic address translation arrives with the system-architecture
-         * work; until then a DAT-on PSW cannot reach storage. */
-        cpu->exc.teid = addr & PAGE_MASK;
-        return EXC_PGM(PGM_TRANSLATION_SPEC);
+        exc = dat_translate(cpu, ar, addr, kind, &raddr);
+        if (exc)
+            return exc;
     }
     a = prefix_apply(cpu->prefix, raddr);
     if (a >= cpu->mem->size)
@@ -78,6 +77,11 @@ static exc_t tlb_fill(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind
         if (cpu->mem->code[aaddr >> 12])
             return 0;                       /* stores to code frames stay slow */
     }
+    /* In access-register mode the space depends on the operand's access
+     * register, which the TLB does not record: data accesses stay slow. */
+    if (kind != ACC_IFETCH && (cpu->psw.mask & PSW_MASK_DAT) &&
+        PSW_ASC(cpu->psw.mask) == PSW_ASC_AR)
+        return 0;
     arr[tlb_index(addr)].page = addr & PAGE_MASK;
     arr[tlb_index(addr)].host = storage_host(cpu->mem, aaddr & PAGE_MASK);
     return 0;
@@ -180,5 +184,19 @@ exc_t mmu_ifetch(struct cpu *cpu, uint64_t addr, uint8_t *buf, uint64_t *aaddr)
         buf[i] = host[0];
         buf[i + 1] = host[1];
     }
+    return 0;
+}
+
+exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len, enum acc_kind kind,
+                    uint8_t **host)
+{
+    uint64_t a = prefix_apply(cpu->prefix, raddr);
+
+    if (!storage_valid(cpu->mem, a, len))
+        return EXC_PGM(PGM_ADDRESSING);
+    cpu->mem->keys[a >> 12] |= SKEY_R;
+    if (kind == ACC_STORE)
+        storage_note_store(cpu->mem, a);
+    *host = storage_host(cpu->mem, a);
     return 0;
 }

@@ -206,6 +206,12 @@ void acc_write(const struct acc *a, uint32_t off, const void *buf, uint32_t n);
  * referenced and changed; used for interruption PSW swaps. */
 uint8_t *mmu_lowcore(struct cpu *cpu);
 
+/* Real-address access (no DAT) to @len bytes at real @raddr that do not
+ * cross a page: prefixing applied, R (and for a store C) recorded. Returns 0
+ * with *host pointing at the first byte, or an addressing exception. */
+MUST_CHECK exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len,
+                               enum acc_kind kind, uint8_t **host);
+
 /* Fetch the instruction at @addr into @buf (up to 6 bytes; the length comes
  * from the first byte). Returns 0 with *aaddr the absolute address of the
  * first byte, or the access exception. */

@@ -30,6 +30,13 @@ void cpu_program_interrupt(struct cpu *cpu, exc_t exc);
 void cpu_svc_interrupt(struct cpu *cpu, uint8_t code);
 /* Post a service-signal external interruption with SCCB address @param. */
 void cpu_post_service_signal(struct cpu *cpu, uint32_t param);
+/* Post an emergency signal from the CPU with address @from (SIGP order 3). */
+void cpu_post_emergency_signal(struct cpu *cpu, uint16_t from);
+/* Post an external call from CPU @from (SIGP order 2). Returns false, posting
+ * nothing, if an external call is already pending. */
+bool cpu_post_external_call(struct cpu *cpu, uint16_t from);
+/* Is an external call pending (SIGP sense status)? */
+bool cpu_external_call_pending(const struct cpu *cpu);
 /* Deliver the highest-priority enabled pending interruption. Returns true if one was taken. */
 bool cpu_deliver_interrupts(struct cpu *cpu);
 /* Is any pending interruption enabled by the current PSW and CRs? */
@@ -38,6 +45,20 @@ bool cpu_interrupt_enabled(const struct cpu *cpu);
 void cpu_update_attn(struct cpu *cpu);
 /* Stop the CPU (SIGP stop): it leaves the execution loop and stays stopped. */
 void cpu_stop(struct cpu *cpu);
+
+/* CPU timer and clock comparator (cpu/timer.c). Times are raw-clock
+ * values (cpu/tod.h). */
+/* Bring the CPU timer up to raw time @raw: it decrements only while the CPU
+ * is operating (running or waiting). */
+void cpu_timer_sync(struct cpu *cpu, uint64_t raw);
+/* The CPU timer now (STPT, ECTG). */
+int64_t cpu_timer_get(struct cpu *cpu);
+/* Re-evaluate the clock-comparator and CPU-timer conditions into
+ * cpu->irq_pending (cpu_update_attn does this when they could matter). */
+void cpu_timer_check(struct cpu *cpu);
+/* Raw time of the next clock-comparator or CPU-timer condition whose CR0
+ * subclass mask is one: now if one holds already, UINT64_MAX if none. */
+uint64_t cpu_timer_deadline(struct cpu *cpu);
 
 /* Repeat the current instruction (an interruptible instruction that did a
  * unit of work): the PSW keeps pointing at it, or at the EXECUTE. */

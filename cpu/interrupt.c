@@ -3,6 +3,7 @@
 #include "cpu/cpu.h"
 
 #include "cpu/lowcore.h"
+#include "cpu/tod.h"
 #include "cpu/trace.h"
 #include "mmu/mmu.h"
 
@@ -123,14 +124,55 @@ void cpu_post_service_signal(struct cpu *cpu, uint32_t param)
     cpu_update_attn(cpu);
 }
 
-/* Pending external interruptions that CR0's subclass masks let through. */
+void cpu_post_emergency_signal(struct cpu *cpu, uint16_t from)
+{
+    if (!(cpu->irq_pending & IRQ_EXT_EMERGENCY))
+        cpu->emsig_from = 0;
+    cpu->emsig_from |= UINT64_C(1) << (from & 63);
+    cpu->irq_pending |= IRQ_EXT_EMERGENCY;
+    cpu_update_attn(cpu);
+}
+
+bool cpu_post_external_call(struct cpu *cpu, uint16_t from)
+{
+    if (cpu->irq_pending & IRQ_EXT_XCALL)
+        return false;
+    cpu->xcall_from = from;
+    cpu->irq_pending |= IRQ_EXT_XCALL;
+    cpu_update_attn(cpu);
+    return true;
+}
+
+bool cpu_external_call_pending(const struct cpu *cpu)
+{
+    return (cpu->irq_pending & IRQ_EXT_XCALL) != 0;
+}
+
+/* The external conditions in order of priority, each with its CR0 subclass
+ * mask (PoO chapter 6, "External Interruption"; the same order as QEMU and
+ * KVM present them). */
+static const struct {
+    uint32_t irq;
+    uint64_t submask;
+} ext_order[] = {
+    { IRQ_EXT_EMERGENCY, CR0_EMSIG_SUBMASK },
+    { IRQ_EXT_XCALL, CR0_XCALL_SUBMASK },
+    { IRQ_EXT_CKC, CR0_CKC_SUBMASK },
+    { IRQ_EXT_CPUTIMER, CR0_CPUTM_SUBMASK },
+    { IRQ_EXT_SERVICE, CR0_SSIG_SUBMASK },
+};
+
+/* The highest-priority pending external condition that CR0's subclass masks
+ * let through, or 0. */
 static uint32_t ext_open(const struct cpu *cpu)
 {
-    uint32_t open = 0;
-
-    if ((cpu->irq_pending & IRQ_EXT_SERVICE) && (cpu->cr[0] & CR0_SSIG_SUBMASK))
-        open |= IRQ_EXT_SERVICE;
-    return open;
+    if (!(cpu->irq_pending & (IRQ_EXT_EMERGENCY | IRQ_EXT_XCALL | IRQ_EXT_CKC |
+                              IRQ_EXT_CPUTIMER | IRQ_EXT_SERVICE)))
+        return 0;
+    for (unsigned i = 0; i < sizeof(ext_order) / sizeof(ext_order[0]); i++)
+        if ((cpu->irq_pending & ext_order[i].irq) && (cpu->cr[0] & ext_order[i].submask))
+            return ext_order[i].irq;
+    return 0;
 }
 
 bool cpu_interrupt_enabled(const struct cpu *cpu)
@@ -138,40 +180,74 @@ bool cpu_interrupt_enabled(const struct cpu *cpu)
     return (cpu->psw.mask & PSW_MASK_EXT) && ext_open(cpu);
 }
 
+/* ATTN_IRQ is set only while an interruption can be taken, so a pending but
+ * masked condition costs nothing per instruction: every change of the PSW
+ * masks, of CR0 or of the pending set comes through here. The timer
+ * conditions are re-evaluated here when they could be taken. */
 void cpu_update_attn(struct cpu *cpu)
 {
+    if ((cpu->psw.mask & PSW_MASK_EXT) &&
+        (cpu->cr[0] & (CR0_CKC_SUBMASK | CR0_CPUTM_SUBMASK)))
+        cpu_timer_check(cpu);
     cpu->attn &= ~ATTN_IRQ;
-    if (cpu->irq_pending)
+    if (cpu_interrupt_enabled(cpu))
         cpu->attn |= ATTN_IRQ;
 }
 
-/* Deliver the service-signal external interruption. */
-static void deliver_service_signal(struct cpu *cpu)
+/* Take the external interruption @code; @from goes to lowcore 0x84 (the
+ * signalling CPU for SIGP conditions, else zero). The old PSW points at the
+ * next instruction, or at the interrupted one when it was interruptible. */
+static void deliver_ext(struct cpu *cpu, uint16_t code, uint16_t from, uint32_t param)
 {
     uint8_t *lc = mmu_lowcore(cpu);
 
-    cpu->irq_pending &= ~IRQ_EXT_SERVICE;
-    trace_ext(cpu, EXT_SERVICE_SIGNAL, cpu->ssig_param);
-    st_be16(lc + LC_EXT_CODE, EXT_SERVICE_SIGNAL);
-    st_be32(lc + LC_EXT_PARAM, cpu->ssig_param);
+    trace_ext(cpu, code, param);
+    st_be16(lc + LC_EXT_CODE, code);
+    st_be16(lc + LC_EXT_CPU_ADDR, from);
+    if (code == EXT_SERVICE_SIGNAL)
+        st_be32(lc + LC_EXT_PARAM, param);
     cpu->waiting = false;
     psw_swap(cpu, lc, LC_EXT_OLD_PSW, LC_EXT_NEW_PSW, cpu->psw.addr);
 }
 
 bool cpu_deliver_interrupts(struct cpu *cpu)
 {
-    if (!cpu_interrupt_enabled(cpu)) {
+    uint32_t irq = cpu_interrupt_enabled(cpu) ? ext_open(cpu) : 0;
+    unsigned from;
+
+    switch (irq) {
+    case IRQ_EXT_EMERGENCY:
+        from = (unsigned)__builtin_ctzll(cpu->emsig_from);
+        cpu->emsig_from &= cpu->emsig_from - 1;
+        if (!cpu->emsig_from)
+            cpu->irq_pending &= ~IRQ_EXT_EMERGENCY;
+        deliver_ext(cpu, EXT_EMERGENCY_SIGNAL, (uint16_t)from, 0);
+        break;
+    case IRQ_EXT_XCALL:
+        cpu->irq_pending &= ~IRQ_EXT_XCALL;
+        deliver_ext(cpu, EXT_EXTERNAL_CALL, cpu->xcall_from, 0);
+        break;
+    case IRQ_EXT_CKC:           /* a level: stays pending while TOD > CKC */
+        deliver_ext(cpu, EXT_CLOCK_COMPARATOR, 0, 0);
+        break;
+    case IRQ_EXT_CPUTIMER:      /* a level: stays pending while negative */
+        deliver_ext(cpu, EXT_CPU_TIMER, 0, 0);
+        break;
+    case IRQ_EXT_SERVICE:
+        cpu->irq_pending &= ~IRQ_EXT_SERVICE;
+        deliver_ext(cpu, EXT_SERVICE_SIGNAL, 0, cpu->ssig_param);
+        break;
+    default:
         cpu_update_attn(cpu);
         return false;
     }
-    if (ext_open(cpu) & IRQ_EXT_SERVICE)
-        deliver_service_signal(cpu);
     cpu_update_attn(cpu);
     return true;
 }
 
 void cpu_stop(struct cpu *cpu)
 {
+    cpu_timer_sync(cpu, tod_raw());         /* the CPU timer halts while stopped */
     cpu->state = CPU_STOPPED;
     cpu->exit_loop = true;
 }

@@ -41,6 +41,10 @@
 #define LC_IO_NEW_PSW       0x1f0
 
 /* External-interruption codes. */
+#define EXT_CLOCK_COMPARATOR 0x1004
+#define EXT_CPU_TIMER       0x1005
+#define EXT_EMERGENCY_SIGNAL 0x1201
+#define EXT_EXTERNAL_CALL   0x1202
 #define EXT_SERVICE_SIGNAL  0x2401
 
 #endif

@@ -46,6 +46,10 @@ typedef exc_t insn_fn(struct cpu *cpu, const struct insn *in);
 
 /* Control-register bits used across directories. */
 #define CR0_SSIG_SUBMASK  BIT64(54)     /* service-signal subclass */
+#define CR0_EMSIG_SUBMASK BIT64(49)     /* emergency-signal subclass */
+#define CR0_XCALL_SUBMASK BIT64(50)     /* external-call subclass */
+#define CR0_CKC_SUBMASK   BIT64(52)     /* clock-comparator subclass */
+#define CR0_CPUTM_SUBMASK BIT64(53)     /* CPU-timer subclass */
 
 /* cpu->mmu_fac bits: facilities of the model that translation depends on. */
 #define MMU_FAC_EDAT1  0x1u
@@ -87,6 +91,10 @@ struct exc_info {
 
 /* Pending-interruption bits (cpu->irq_pending). */
 #define IRQ_EXT_SERVICE   0x0001u   /* service signal, parameter in ssig_param */
+#define IRQ_EXT_CKC       0x0002u   /* clock comparator: TOD > CKC (a level) */
+#define IRQ_EXT_CPUTIMER  0x0004u   /* CPU timer negative (a level) */
+#define IRQ_EXT_EMERGENCY 0x0008u   /* emergency signal, sources in emsig_from */
+#define IRQ_EXT_XCALL     0x0010u   /* external call, source in xcall_from */
 
 enum cpu_run_state {
     CPU_STOPPED,
@@ -113,7 +121,8 @@ struct cpu {
     uint64_t cr[16];
     uint32_t prefix;
     uint32_t todpr;
-    int64_t cputm;
+    int64_t cputm;          /* CPU timer as of raw TOD cputm_raw (cpu/timer.c) */
+    uint64_t cputm_raw;
     uint64_t ckc;
     uint64_t bea;           /* breaking-event address */
     uint16_t cpu_addr;
@@ -122,6 +131,8 @@ struct cpu {
     uint32_t attn;          /* ATTN_* bits (cpu/cpu.h): checked before each instruction */
     uint32_t irq_pending;
     uint32_t ssig_param;
+    uint64_t emsig_from;    /* emergency signals pending: bit n (LSB 0) = from CPU n */
+    uint16_t xcall_from;    /* CPU address of the pending external call */
 
     enum cpu_run_state state;
     bool waiting;           /* PSW wait bit set and enabled: idle until an interruption */

@@ -1,8 +1,13 @@
 /* The machine's run loop and the doors the CPUs use. */
+#define _GNU_SOURCE         /* ppoll */
 #include "hw/machine.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <poll.h>
+#include <time.h>
+#include "cpu/tod.h"
 #include "hw/doors.h"
 #include "util/die.h"
 
@@ -61,12 +66,15 @@ unsigned door_servc(struct cpu *cpu, uint32_t cmd, uint64_t sccb)
 
 /* SIGP order codes, PoO "Signal-Processor Orders". */
 #define SIGP_SENSE              0x01
+#define SIGP_EXTERNAL_CALL      0x02
+#define SIGP_EMERGENCY_SIGNAL   0x03
 #define SIGP_STOP               0x05
 #define SIGP_STOP_STORE_STATUS  0x09
 #define SIGP_SET_ARCHITECTURE   0x12
 #define SIGP_STATUS_INVALID_ORDER  0x00000002u
 #define SIGP_STATUS_INVALID_PARAM  0x00000100u
 #define SIGP_STATUS_STOPPED        0x00000040u
+#define SIGP_STATUS_XCALL_PENDING  0x00000080u
 
 unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t param,
                    uint32_t *status)
@@ -80,10 +88,17 @@ unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t para
     dst = &m->cpus[addr];
     switch (order) {
     case SIGP_SENSE:
-        if (dst->state == CPU_STOPPED) {
-            *status = SIGP_STATUS_STOPPED;
+        *status = (dst->state == CPU_STOPPED ? SIGP_STATUS_STOPPED : 0) |
+                  (cpu_external_call_pending(dst) ? SIGP_STATUS_XCALL_PENDING : 0);
+        return *status ? 1 : 0;
+    case SIGP_EXTERNAL_CALL:
+        if (!cpu_post_external_call(dst, cpu->cpu_addr)) {
+            *status = SIGP_STATUS_XCALL_PENDING;
             return 1;
         }
+        return 0;
+    case SIGP_EMERGENCY_SIGNAL:
+        cpu_post_emergency_signal(dst, cpu->cpu_addr);
         return 0;
     case SIGP_STOP:
     case SIGP_STOP_STORE_STATUS:
@@ -98,12 +113,92 @@ unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t para
     }
 }
 
-/* Sleep until something can change a waiting CPU's state. With no timers
- * and no devices yet, an enabled wait with nothing pending never ends. */
+/* Instructions a run slice executes before the machine looks at the clock. */
+#define SLICE_INSNS       (UINT64_C(1) << 20)
+/* Host mode: the fewest instructions between two looks at the clock. */
+#define SLICE_MIN_INSNS   256u
+/* Longest host sleep: nothing is lost by waking up to look again. */
+#define IDLE_MAX_NS       UINT64_C(1000000000)
+
+/* How many of @left instructions @cpu may run before one of its timer
+ * conditions could arise: exactly, in deterministic mode; in host mode
+ * assuming at most one instruction per nanosecond, so the slice ends at or
+ * before the deadline and the next one is shorter. */
+static uint64_t timer_budget(struct cpu *cpu, uint64_t left)
+{
+    uint64_t deadline, now, n;
+
+    if (!(cpu->psw.mask & PSW_MASK_EXT))
+        return left;
+    deadline = cpu_timer_deadline(cpu);
+    if (deadline == UINT64_MAX)
+        return left;
+    now = tod_raw();
+    if (deadline <= now)
+        return 1;
+    if (tod_deterministic())
+        n = (deadline - now + TOD_UNITS_PER_INSN - 1) / TOD_UNITS_PER_INSN;
+    else
+        n = tod_raw_to_host_ns(deadline) - tod_raw_to_host_ns(now);
+    if (!tod_deterministic() && n < SLICE_MIN_INSNS)
+        n = SLICE_MIN_INSNS;
+    return n < left ? n : left;
+}
+
+/* Run @cpu for one slice, in steps that end when a timer condition could
+ * arise; the conditions are checked between steps, never per instruction. */
+static void run_slice(struct cpu *cpu)
+{
+    uint64_t left = SLICE_INSNS;
+
+    while (left) {
+        uint64_t budget = timer_budget(cpu, left);
+        uint64_t n = cpu_run(cpu, budget);
+
+        left -= n < left ? n : left;
+        cpu_timer_sync(cpu, tod_raw());      /* keeps cpu->cputm current for readers */
+        cpu_update_attn(cpu);
+        if (n < budget || cpu->exit_loop || cpu->waiting || cpu->state != CPU_OPERATING)
+            break;
+    }
+}
+
+/* Sleep until something can change a waiting CPU's state: the earliest
+ * timer deadline of a CPU waiting enabled for external interruptions (in
+ * deterministic mode the clock jumps there instead), or a host event. */
 static void idle(struct machine *m)
 {
+    uint64_t deadline = UINT64_MAX;
+    uint64_t now_ns, until_ns;
+    struct timespec ts;
+
     fflush(m->console);
-    poll(NULL, 0, 100);
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        struct cpu *cpu = &m->cpus[i];
+
+        if (cpu->state == CPU_OPERATING && cpu->waiting && (cpu->psw.mask & PSW_MASK_EXT)) {
+            uint64_t d = cpu_timer_deadline(cpu);
+
+            if (d < deadline)
+                deadline = d;
+        }
+    }
+    if (deadline != UINT64_MAX && tod_deterministic()) {
+        tod_skip_to(deadline);
+        return;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    now_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    until_ns = tod_deterministic() ? UINT64_MAX : tod_raw_to_host_ns(deadline);
+    if (until_ns <= now_ns)
+        return;
+    if (until_ns - now_ns > IDLE_MAX_NS)
+        until_ns = now_ns + IDLE_MAX_NS;
+    ts.tv_sec = (time_t)((until_ns - now_ns) / 1000000000u);
+    ts.tv_nsec = (long)((until_ns - now_ns) % 1000000000u);
+    /* Host event sources (device file descriptors) join this ppoll. */
+    if (ppoll(NULL, 0, &ts, NULL) < 0 && errno != EINTR)
+        die("ppoll: %s", strerror(errno));
 }
 
 int machine_run(struct machine *m)
@@ -115,15 +210,18 @@ int machine_run(struct machine *m)
         for (unsigned i = 0; i < m->ncpus && !m->done; i++) {
             struct cpu *cpu = &m->cpus[i];
 
-            if (cpu->state != CPU_OPERATING)
+            if (cpu->state != CPU_OPERATING) {
+                cpu_timer_sync(cpu, tod_raw());     /* halted while stopped */
                 continue;
+            }
             any_operating = true;
             if (cpu->waiting) {
+                cpu_update_attn(cpu);
                 if (!cpu_interrupt_enabled(cpu))
                     continue;
                 cpu->waiting = false;
             }
-            cpu_run(cpu, 1u << 20);
+            run_slice(cpu);
             if (cpu->waiting && disabled_wait(cpu))
                 door_disabled_wait(cpu);
             if (cpu->state == CPU_OPERATING && !cpu->waiting)

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include "cpu/cpu.h"
 #include "cpu/model.h"
+#include "cpu/tod.h"
 #include "cpu/trace.h"
 #include "hw/machine.h"
 #include "util/die.h"
@@ -17,6 +18,7 @@ static char *opt_kernel, *opt_initrd, *opt_append, *opt_mem, *opt_smp, *opt_cpu;
 static char *opt_machine, *opt_debug, *opt_logfile, *opt_serial, *opt_monitor, *opt_display;
 static char **opt_chardev, **opt_device;
 static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_list_insns;
+static gboolean opt_deterministic;
 
 static const GOptionEntry entries[] = {
     { "kernel", 0, 0, G_OPTION_ARG_FILENAME, &opt_kernel, "Kernel: ELF, or image loaded at 0",
@@ -43,6 +45,8 @@ static const GOptionEntry entries[] = {
     { "d", 'd', 0, G_OPTION_ARG_STRING, &opt_debug, "Trace categories (-d help lists them)",
       "LIST" },
     { "D", 'D', 0, G_OPTION_ARG_FILENAME, &opt_logfile, "Write traces to FILE", "FILE" },
+    { "deterministic", 0, 0, G_OPTION_ARG_NONE, &opt_deterministic,
+      "Derive time from the instruction count: every run replays the same", NULL },
     { "list-insns", 0, 0, G_OPTION_ARG_NONE, &opt_list_insns,
       "Print the instruction coverage report and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL },
@@ -251,6 +255,8 @@ int main(int argc, char **argv)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
     machine_init(&m, mem_mb, (unsigned)ncpus, model);
+    if (opt_deterministic)
+        tod_set_deterministic(m.cpus, m.ncpus);
     loader_load(&m, opt_kernel, opt_initrd, opt_append, &bi);
     m.cpus[0].state = CPU_OPERATING;
     cpu_load_psw(&m.cpus[0], PSW_MASK_EA | PSW_MASK_BA, bi.entry);

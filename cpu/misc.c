@@ -296,7 +296,7 @@ exc_t insn_ectg(struct cpu *cpu, const struct insn *in)
     exc = mmu_fetch_u64(cpu, in->r3, cpu_wrap(cpu, cpu->gr[in->r3]), &op3);
     if (exc)
         return exc;
-    cpu->gr[0] = op1 - (uint64_t)cpu->cputm;
+    cpu->gr[0] = op1 - (uint64_t)cpu_timer_get(cpu);
     cpu->gr[1] = op2;
     cpu->gr[in->r3] = op3;
     return 0;

@@ -15,7 +15,11 @@
 /* Initialise @cpu with address @addr on @mem (clear-reset state). */
 void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machine *m,
               const struct cpu_model *model);
-/* The architected clear reset: registers, PSW, prefix, CRs as after a clear reset. */
+/* CPU reset (PoO "Resets"): the CPU stops, pending interruptions are gone. */
+void cpu_reset(struct cpu *cpu);
+/* Initial CPU reset: a CPU reset plus PSW, prefix, timers, CRs, FPC, TLB. */
+void cpu_initial_reset(struct cpu *cpu);
+/* Clear reset: an initial CPU reset plus GPRs, ARs and FPRs zeroed. */
 void cpu_clear_reset(struct cpu *cpu);
 
 /* Execute up to @budget instructions; returns early when the CPU stops, waits

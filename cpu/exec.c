@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include "cpu/insn.h"
 #include "cpu/model.h"
+#include "cpu/tod.h"
 #include "cpu/trace.h"
 #include "mmu/mmu.h"
 #include "util/die.h"
@@ -198,11 +199,20 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
     cpu_clear_reset(cpu);
 }
 
-void cpu_clear_reset(struct cpu *cpu)
+void cpu_reset(struct cpu *cpu)
 {
-    memset(cpu->gr, 0, sizeof(cpu->gr));
-    memset(cpu->ar, 0, sizeof(cpu->ar));
-    memset(cpu->vr, 0, sizeof(cpu->vr));
+    cpu->state = CPU_STOPPED;
+    cpu->irq_pending = 0;
+    cpu->emsig_from = 0;
+    cpu->xcall_from = 0;
+    cpu->attn = 0;
+    cpu->waiting = false;
+    cpu->exit_loop = true;
+}
+
+void cpu_initial_reset(struct cpu *cpu)
+{
+    cpu_reset(cpu);
     memset(cpu->cr, 0, sizeof(cpu->cr));
     cpu->cr[0] = 0xe0;
     cpu->cr[14] = 0xc2000000u;
@@ -210,16 +220,21 @@ void cpu_clear_reset(struct cpu *cpu)
     cpu->prefix = 0;
     cpu->todpr = 0;
     cpu->cputm = 0;
+    cpu->cputm_raw = tod_raw();
     cpu->ckc = 0;
     cpu->bea = 1;
     cpu->psw.mask = 0;
     cpu->psw.addr = 0;
     cpu->cc = 0;
-    cpu->irq_pending = 0;
-    cpu->attn = 0;
-    cpu->waiting = false;
-    cpu->state = CPU_STOPPED;
     mmu_tlb_flush(cpu);
+}
+
+void cpu_clear_reset(struct cpu *cpu)
+{
+    cpu_initial_reset(cpu);
+    memset(cpu->gr, 0, sizeof(cpu->gr));
+    memset(cpu->ar, 0, sizeof(cpu->ar));
+    memset(cpu->vr, 0, sizeof(cpu->vr));
 }
 
 /* EXECUTE the instruction at @target, its second byte ORed with bits 56-63

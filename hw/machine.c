@@ -64,55 +64,6 @@ unsigned door_servc(struct cpu *cpu, uint32_t cmd, uint64_t sccb)
     return sclp_service_call(cpu->machine, cpu, cmd, sccb);
 }
 
-/* SIGP order codes, PoO "Signal-Processor Orders". */
-#define SIGP_SENSE              0x01
-#define SIGP_EXTERNAL_CALL      0x02
-#define SIGP_EMERGENCY_SIGNAL   0x03
-#define SIGP_STOP               0x05
-#define SIGP_STOP_STORE_STATUS  0x09
-#define SIGP_SET_ARCHITECTURE   0x12
-#define SIGP_STATUS_INVALID_ORDER  0x00000002u
-#define SIGP_STATUS_INVALID_PARAM  0x00000100u
-#define SIGP_STATUS_STOPPED        0x00000040u
-#define SIGP_STATUS_XCALL_PENDING  0x00000080u
-
-unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t param,
-                   uint32_t *status)
-{
-    struct machine *m = cpu->machine;
-    struct cpu *dst;
-
-    (void)param;
-    if (addr >= m->ncpus)
-        return 3;
-    dst = &m->cpus[addr];
-    switch (order) {
-    case SIGP_SENSE:
-        *status = (dst->state == CPU_STOPPED ? SIGP_STATUS_STOPPED : 0) |
-                  (cpu_external_call_pending(dst) ? SIGP_STATUS_XCALL_PENDING : 0);
-        return *status ? 1 : 0;
-    case SIGP_EXTERNAL_CALL:
-        if (!cpu_post_external_call(dst, cpu->cpu_addr)) {
-            *status = SIGP_STATUS_XCALL_PENDING;
-            return 1;
-        }
-        return 0;
-    case SIGP_EMERGENCY_SIGNAL:
-        cpu_post_emergency_signal(dst, cpu->cpu_addr);
-        return 0;
-    case SIGP_STOP:
-    case SIGP_STOP_STORE_STATUS:
-        cpu_stop(dst);
-        return 0;
-    case SIGP_SET_ARCHITECTURE:
-        *status = SIGP_STATUS_INVALID_PARAM;    /* already in z/Architecture mode */
-        return 1;
-    default:
-        *status = SIGP_STATUS_INVALID_ORDER;
-        return 1;
-    }
-}
-
 /* Instructions a run slice executes before the machine looks at the clock. */
 #define SLICE_INSNS       (UINT64_C(1) << 20)
 /* Host mode: the fewest instructions between two looks at the clock. */

@@ -41,6 +41,9 @@ void cpu_post_emergency_signal(struct cpu *cpu, uint16_t from);
 bool cpu_post_external_call(struct cpu *cpu, uint16_t from);
 /* Is an external call pending (SIGP sense status)? */
 bool cpu_external_call_pending(const struct cpu *cpu);
+/* Set the ISCs (bit 0x80 >> ISC) for which the channel subsystem holds a
+ * pending I/O interruption; the hw side calls it on every CPU. */
+void cpu_set_io_pending(struct cpu *cpu, uint8_t isc_mask);
 /* Deliver the highest-priority enabled pending interruption. Returns true if one was taken. */
 bool cpu_deliver_interrupts(struct cpu *cpu);
 /* Is any pending interruption enabled by the current PSW and CRs? */

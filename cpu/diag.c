@@ -3,10 +3,13 @@
  * code is bits 48-63 of the second-operand address. Codes sieve does not
  * provide raise the specification exception, as on the reference machine. */
 #include "cpu/insn.h"
+#include "hw/doors.h"
 
 #define DIAG_YIELD           0x044    /* voluntary time-slice end */
 #define DIAG_DIRECTED_YIELD  0x09c
 #define DIAG_IPL             0x308
+#define DIAG_HYPERCALL       0x500    /* KVM-style hypercalls: GR1 = function */
+#define HCALL_VIRTIO_CCW_NOTIFY  3
 
 #define DIAG308_STORE        6
 #define DIAG308_RC_NO_CONF   0x0102
@@ -39,6 +42,12 @@ exc_t insn_diag(struct cpu *cpu, const struct insn *in)
         return 0;
     case DIAG_IPL:
         return diag_ipl(cpu, in);
+    case DIAG_HYPERCALL:
+        if (cpu->gr[1] != HCALL_VIRTIO_CCW_NOTIFY)
+            return EXC_PGM(PGM_SPECIFICATION);
+        cpu->gr[2] = (uint64_t)door_virtio_notify(cpu, (uint32_t)cpu->gr[2], cpu->gr[3],
+                                                  cpu->gr[4]);
+        return 0;
     default:
         return EXC_PGM(PGM_SPECIFICATION);
     }

@@ -5,6 +5,7 @@
 #include "cpu/lowcore.h"
 #include "cpu/tod.h"
 #include "cpu/trace.h"
+#include "hw/doors.h"
 #include "mmu/mmu.h"
 
 /* How a program exception leaves the instruction (PoO "Types of Instruction
@@ -175,9 +176,43 @@ static uint32_t ext_open(const struct cpu *cpu)
     return 0;
 }
 
+/* The pending I/O interruption subclasses that CR6 bits 32-39 let through
+ * (PoO chapter 6, "I/O Interruption": bit 32 is ISC 0). */
+static uint8_t io_open(const struct cpu *cpu)
+{
+    return cpu->io_isc_pending & (uint8_t)(cpu->cr[6] >> 24);
+}
+
 bool cpu_interrupt_enabled(const struct cpu *cpu)
 {
-    return (cpu->psw.mask & PSW_MASK_EXT) && ext_open(cpu);
+    return ((cpu->psw.mask & PSW_MASK_EXT) && ext_open(cpu)) ||
+           ((cpu->psw.mask & PSW_MASK_IO) && io_open(cpu));
+}
+
+void cpu_set_io_pending(struct cpu *cpu, uint8_t isc_mask)
+{
+    cpu->io_isc_pending = isc_mask;
+    cpu_update_attn(cpu);
+}
+
+/* Take the I/O interruption the channel subsystem hands out for the enabled
+ * subclasses: subsystem-identification word at 0xb8, interruption parameter
+ * at 0xbc, interruption-identification word at 0xc0. Returns false if
+ * another CPU took it first. */
+static bool deliver_io(struct cpu *cpu)
+{
+    uint32_t code[3];
+    uint8_t *lc;
+
+    if (!door_io_accept(cpu, io_open(cpu), code))
+        return false;
+    lc = mmu_lowcore(cpu);
+    st_be32(lc + LC_SUBCHANNEL_ID, code[0]);
+    st_be32(lc + LC_IO_PARAM, code[1]);
+    st_be32(lc + LC_IO_ID, code[2]);
+    cpu->waiting = false;
+    psw_swap(cpu, lc, LC_IO_OLD_PSW, LC_IO_NEW_PSW, cpu->psw.addr);
+    return true;
 }
 
 /* ATTN_IRQ is set only while an interruption can be taken, so a pending but
@@ -212,7 +247,7 @@ static void deliver_ext(struct cpu *cpu, uint16_t code, uint16_t from, uint32_t 
 
 bool cpu_deliver_interrupts(struct cpu *cpu)
 {
-    uint32_t irq = cpu_interrupt_enabled(cpu) ? ext_open(cpu) : 0;
+    uint32_t irq = (cpu->psw.mask & PSW_MASK_EXT) ? ext_open(cpu) : 0;
     unsigned from;
 
     switch (irq) {
@@ -238,6 +273,11 @@ bool cpu_deliver_interrupts(struct cpu *cpu)
         deliver_ext(cpu, EXT_SERVICE_SIGNAL, 0, cpu->ssig_param);
         break;
     default:
+        /* I/O interruptions rank below external ones (PoO "Interruption Priority"). */
+        if ((cpu->psw.mask & PSW_MASK_IO) && io_open(cpu) && deliver_io(cpu)) {
+            cpu_update_attn(cpu);
+            return true;
+        }
         cpu_update_attn(cpu);
         return false;
     }

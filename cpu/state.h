@@ -133,6 +133,7 @@ struct cpu {
     uint32_t ssig_param;
     uint64_t emsig_from;    /* emergency signals pending: bit n (LSB 0) = from CPU n */
     uint16_t xcall_from;    /* CPU address of the pending external call */
+    uint8_t io_isc_pending; /* I/O interruptions pending (floating): 0x80 >> ISC */
 
     enum cpu_run_state state;
     bool waiting;           /* PSW wait bit set and enabled: idle until an interruption */

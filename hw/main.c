@@ -7,7 +7,9 @@
 #include "cpu/model.h"
 #include "cpu/tod.h"
 #include "cpu/trace.h"
+#include "hw/css.h"
 #include "hw/machine.h"
+#include "hw/virtio-ccw.h"
 #include "util/die.h"
 
 #ifndef SIEVE_VERSION
@@ -16,7 +18,7 @@
 
 static char *opt_kernel, *opt_initrd, *opt_append, *opt_mem, *opt_smp, *opt_cpu;
 static char *opt_machine, *opt_debug, *opt_logfile, *opt_serial, *opt_monitor, *opt_display;
-static char **opt_chardev, **opt_device;
+static char **opt_chardev, **opt_device, **opt_drive;
 static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_list_insns;
 static gboolean opt_deterministic;
 
@@ -39,6 +41,8 @@ static const GOptionEntry entries[] = {
       "SPEC" },
     { "device", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_device,
       "Device: sclpconsole,chardev=ID or sclplmconsole,chardev=ID", "SPEC" },
+    { "drive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_drive,
+      "Disk image: file=IMG,format=raw,if=virtio|none[,readonly=on][,id=ID]", "SPEC" },
     { "serial", 0, 0, G_OPTION_ARG_STRING, &opt_serial, "none, stdio or mon:stdio", "DEV" },
     { "monitor", 0, 0, G_OPTION_ARG_STRING, &opt_monitor, "Only 'none' is accepted", "DEV" },
     { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &opt_noreboot, "Exit instead of rebooting", NULL },
@@ -127,6 +131,103 @@ static void spec_check(const char *what, char **parts, const char *const *known)
     }
 }
 
+/* A -drive, and the device number of the virtio-blk-ccw device using it. */
+struct drive {
+    char *file;
+    char *id;
+    bool readonly;
+    bool used;
+    int devno;          /* -1: the next free one */
+};
+
+static GPtrArray *drives;      /* every -drive, in command-line order */
+static GPtrArray *disks;       /* the drives of virtio-blk-ccw devices, in order */
+
+/* Parse -drive @spec. if=virtio makes the device at once, as qemu does. */
+static void parse_drive(const char *spec)
+{
+    static const char *const keys[] = { "file", "format", "if", "readonly", "id", NULL };
+    char **p = g_strsplit(spec, ",", -1);
+    struct drive *d = g_new0(struct drive, 1);
+    const char *fmt, *ifc, *ro;
+    char **all = g_new0(char *, g_strv_length(p) + 2);
+
+    /* spec_get and spec_check skip the first element: every part is a key here. */
+    all[0] = (char *)"";
+    for (unsigned i = 0; p[i]; i++)
+        all[i + 1] = p[i];
+    spec_check("-drive", all, keys);
+    d->file = g_strdup(spec_get(all, "file"));
+    d->id = g_strdup(spec_get(all, "id"));
+    fmt = spec_get(all, "format");
+    ifc = spec_get(all, "if");
+    ro = spec_get(all, "readonly");
+    d->devno = -1;
+    if (!d->file || !*d->file)
+        die("-drive %s: needs file=", spec);
+    if (fmt && strcmp(fmt, "raw") != 0)
+        die("-drive %s: only format=raw is supported", spec);
+    if (ro && strcmp(ro, "on") != 0 && strcmp(ro, "off") != 0)
+        die("-drive %s: readonly= takes on or off", spec);
+    d->readonly = ro && strcmp(ro, "on") == 0;
+    if (!ifc || strcmp(ifc, "virtio") == 0) {
+        d->used = true;
+        g_ptr_array_add(disks, d);
+    } else if (strcmp(ifc, "none") == 0) {
+        if (!d->id)
+            die("-drive %s: if=none needs id=", spec);
+    } else {
+        die("-drive %s: only if=virtio and if=none are supported", spec);
+    }
+    g_ptr_array_add(drives, d);
+    g_free(all);
+    g_strfreev(p);
+}
+
+/* -device virtio-blk-ccw,drive=ID[,devno=fe.0.NNNN][,id=X]. */
+static void parse_virtio_blk(char **p, const char *spec)
+{
+    static const char *const keys[] = { "drive", "devno", "id", NULL };
+    const char *drive = spec_get(p, "drive"), *devno = spec_get(p, "devno");
+    struct drive *d = NULL;
+
+    spec_check("-device virtio-blk-ccw", p, keys);
+    for (guint k = 0; drive && k < drives->len; k++) {
+        struct drive *c = g_ptr_array_index(drives, k);
+
+        if (c->id && strcmp(c->id, drive) == 0)
+            d = c;
+    }
+    if (!d)
+        die("-device %s: drive '%s' is not defined", spec, drive ? drive : "");
+    if (d->used)
+        die("-device %s: drive '%s' is in use already", spec, drive);
+    d->used = true;
+    if (devno) {
+        char *end;
+        unsigned long n;
+
+        if (strncmp(devno, "fe.0.", 5) != 0)
+            die("-device %s: devno must be fe.0.NNNN (channel subsystem fe, set 0)", spec);
+        n = strtoul(devno + 5, &end, 16);
+        if (*end || end == devno + 5 || strlen(devno + 5) != 4 || n > 0xffff)
+            die("-device %s: devno must be fe.0.NNNN with four hex digits", spec);
+        d->devno = (int)n;
+    }
+    g_ptr_array_add(disks, d);
+}
+
+/* Make the virtio-blk-ccw devices, in command-line order. */
+static void attach_disks(struct machine *m)
+{
+    css_init(m);
+    for (guint k = 0; k < disks->len; k++) {
+        struct drive *d = g_ptr_array_index(disks, k);
+
+        virtio_ccw_attach(virtio_blk_create(d->file, d->readonly), d->devno);
+    }
+}
+
 /* Apply -machine, -chardev, -device, -serial, -monitor to @m. */
 static void configure_devices(struct machine *m)
 {
@@ -159,11 +260,20 @@ static void configure_devices(struct machine *m)
         g_ptr_array_add(stdio_ids, g_strdup(id));
         g_strfreev(p);
     }
+    drives = g_ptr_array_new();
+    disks = g_ptr_array_new();
+    for (int i = 0; opt_drive && opt_drive[i]; i++)
+        parse_drive(opt_drive[i]);
     for (int i = 0; opt_device && opt_device[i]; i++) {
         char **p = g_strsplit(opt_device[i], ",", -1);
         const char *cd = spec_get(p, "chardev");
         bool found = false;
 
+        if (strcmp(p[0], "virtio-blk-ccw") == 0) {
+            parse_virtio_blk(p, opt_device[i]);
+            g_strfreev(p);
+            continue;
+        }
         spec_check("-device", p, device_keys);
         if (strcmp(p[0], "sclpconsole") != 0 && strcmp(p[0], "sclplmconsole") != 0)
             die("-device %s: not emulated (yet)", p[0]);
@@ -255,12 +365,14 @@ int main(int argc, char **argv)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
     machine_init(&m, mem_mb, (unsigned)ncpus, model);
+    attach_disks(&m);
     if (opt_deterministic)
         tod_set_deterministic(m.cpus, m.ncpus);
     loader_load(&m, opt_kernel, opt_initrd, opt_append, &bi);
     m.cpus[0].state = CPU_OPERATING;
     cpu_load_psw(&m.cpus[0], PSW_MASK_EA | PSW_MASK_BA, bi.entry);
     status = machine_run(&m);
+    virtio_blk_close_all();
     trace_close();
     return status;
 }

@@ -24,6 +24,8 @@ static const enum facility z196_facs[] = {
     FAC_N3, FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
     FAC_STCKF, FAC_PE, FAC_MVCOS, FAC_ETF3E, FAC_ECT, FAC_CSST, FAC_CSST2, FAC_GIE, FAC_EE,
     FAC_DATE, FAC_DO, FAC_HW, FAC_LOC, FAC_IA1, FAC_POPC, FAC_FBCR,
+    FAC_HFPMAS,
+    FAC_HFPUE,
 };
 
 static const struct model_def model_defs[] = {

@@ -318,3 +318,10 @@ exc_t insn_srnm(struct cpu *cpu, const struct insn *in)
     cpu->fpc = (cpu->fpc & ~3u) | (uint32_t)(insn_addr2(cpu, in) & 3);
     return 0;
 }
+
+/* SRNMT - SET DFP ROUNDING MODE (S): FPC bits 25-27 from address bits 61-63. */
+exc_t insn_srnmt(struct cpu *cpu, const struct insn *in)
+{
+    cpu->fpc = (cpu->fpc & ~0x70u) | (uint32_t)(insn_addr2(cpu, in) & 7) << 4;
+    return 0;
+}

@@ -393,12 +393,16 @@ exc_t insn_mvcos(struct cpu *cpu, const struct insn *in)
     exc = mvcos_check(cpu, oac1, oac2);
     if (exc)
         return exc;
-    /* Accesses use the PSW key and address space: alternative keys and
-     * spaces are not modelled by mmu/ yet. */
-    exc = mmu_prepare(cpu, &op2, in->b2, insn_addr2(cpu, in), n, ACC_FETCH);
+    /* Each operand is translated in the space its OAC names (Linux's uaccess
+     * copies between the kernel's home space and the user's primary space).
+     * Key-controlled protection is not modelled yet, so the keys only pass
+     * the authorisation check. */
+    exc = mmu_prepare_asc(cpu, &op2, in->b2, insn_addr2(cpu, in), n, ACC_FETCH,
+                          oac_space(cpu, oac2));
     if (exc)
         return exc;
-    exc = mmu_prepare(cpu, &op1, in->b1, insn_addr1(cpu, in), n, ACC_STORE);
+    exc = mmu_prepare_asc(cpu, &op1, in->b1, insn_addr1(cpu, in), n, ACC_STORE,
+                          oac_space(cpu, oac1));
     if (exc)
         return exc;
     for (uint32_t i = 0; i < n; i++)

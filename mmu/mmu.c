@@ -109,6 +109,43 @@ exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, ui
     return 0;
 }
 
+/* Translate one page of an operand in the PSW's current space without
+ * touching the TLB; records R, and C for a store. */
+static exc_t untlb_page(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                       uint8_t **host)
+{
+    uint64_t aaddr;
+    exc_t exc = mmu_translate(cpu, ar, addr, kind, &aaddr);
+
+    if (exc)
+        return exc;
+    cpu->mem->keys[aaddr >> 12] |= SKEY_R;
+    if (kind == ACC_STORE)
+        storage_note_store(cpu->mem, aaddr);
+    *host = storage_host(cpu->mem, aaddr);
+    return 0;
+}
+
+exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, uint32_t len,
+                      enum acc_kind kind, unsigned asc)
+{
+    uint32_t first = PAGE_SIZE - (uint32_t)(addr & ~PAGE_MASK);
+    uint64_t saved = cpu->psw.mask;
+    exc_t exc;
+
+    a->len = len;
+    a->len0 = len < first ? len : first;
+    a->h[0] = a->h[1] = NULL;
+    if (len == 0)
+        return 0;
+    cpu->psw.mask = (saved & ~PSW_MASK_ASC) | (uint64_t)(asc & 3) << 46;
+    exc = untlb_page(cpu, ar, addr, kind, &a->h[0]);
+    if (!exc && a->len0 < len)
+        exc = untlb_page(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, &a->h[1]);
+    cpu->psw.mask = saved;
+    return exc;
+}
+
 void acc_read(const struct acc *a, uint32_t off, void *buf, uint32_t n)
 {
     uint8_t *out = buf;

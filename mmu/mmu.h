@@ -184,6 +184,12 @@ struct acc {
 MUST_CHECK exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr,
                              uint32_t len, enum acc_kind kind);
 
+/* As mmu_prepare, but in address space @asc (PSW ASC encoding: 0 primary,
+ * 1 AR, 2 secondary, 3 home) instead of the PSW's, without filling the TLB:
+ * for MVCOS and the other instructions that name the space of an operand. */
+MUST_CHECK exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr,
+                                 uint32_t len, enum acc_kind kind, unsigned asc);
+
 static inline uint8_t acc_get(const struct acc *a, uint32_t i)
 {
     return i < a->len0 ? a->h[0][i] : a->h[1][i - a->len0];

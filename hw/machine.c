@@ -39,6 +39,38 @@ void machine_finish(struct machine *m, int status)
         m->cpus[i].exit_loop = true;
 }
 
+void machine_add_source(struct machine *m, const struct machine_source *src)
+{
+    if (m->nsources == MACHINE_MAX_SOURCES)
+        die("too many host event sources");
+    m->sources[m->nsources++] = *src;
+}
+
+/* Poll every event source for at most @timeout_ns (0: just look) and
+ * dispatch what is ready. */
+static void poll_sources(struct machine *m, uint64_t timeout_ns)
+{
+    struct pollfd fds[MACHINE_MAX_POLLFDS];
+    unsigned first[MACHINE_MAX_SOURCES + 1];
+    unsigned n = 0;
+    struct timespec ts;
+
+    for (unsigned i = 0; i < m->nsources; i++) {
+        first[i] = n;
+        m->sources[i].prepare(m->sources[i].opaque, fds, &n, &timeout_ns);
+    }
+    first[m->nsources] = n;
+    ts.tv_sec = (time_t)(timeout_ns / 1000000000u);
+    ts.tv_nsec = (long)(timeout_ns % 1000000000u);
+    if (ppoll(fds, n, &ts, NULL) < 0) {
+        if (errno != EINTR)
+            die("ppoll: %s", strerror(errno));
+        return;
+    }
+    for (unsigned i = 0; i < m->nsources; i++)
+        m->sources[i].dispatch(m->sources[i].opaque, fds + first[i], first[i + 1] - first[i]);
+}
+
 /* Is the wait PSW of @cpu disabled for every interruption that could end it? */
 static bool disabled_wait(const struct cpu *cpu)
 {
@@ -145,11 +177,7 @@ static void idle(struct machine *m)
         return;
     if (until_ns - now_ns > IDLE_MAX_NS)
         until_ns = now_ns + IDLE_MAX_NS;
-    ts.tv_sec = (time_t)((until_ns - now_ns) / 1000000000u);
-    ts.tv_nsec = (long)((until_ns - now_ns) % 1000000000u);
-    /* Host event sources (device file descriptors) join this ppoll. */
-    if (ppoll(NULL, 0, &ts, NULL) < 0 && errno != EINTR)
-        die("ppoll: %s", strerror(errno));
+    poll_sources(m, until_ns - now_ns);
 }
 
 int machine_run(struct machine *m)
@@ -186,6 +214,8 @@ int machine_run(struct machine *m)
         }
         if (!any_running)
             idle(m);
+        else if (m->nsources)
+            poll_sources(m, 0);
     }
     fflush(m->console);
     return m->exit_status;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <poll.h>
 #include <stdio.h>
 #include "cpu/cpu.h"
 #include "mmu/storage.h"
@@ -21,6 +22,19 @@ struct sclp {
     bool linemode;              /* a line-mode console is attached */
 };
 
+#define MACHINE_MAX_SOURCES 8
+#define MACHINE_MAX_POLLFDS 64
+
+/* A host event source (console input, a network backend): before the
+ * machine polls, prepare() appends the pollfds it waits on at fds[*n] (and
+ * advances *n) and may lower *timeout_ns; after the poll, dispatch() gets
+ * the same slice of fds with revents filled in. */
+struct machine_source {
+    void (*prepare)(void *opaque, struct pollfd *fds, unsigned *n, uint64_t *timeout_ns);
+    void (*dispatch)(void *opaque, struct pollfd *fds, unsigned n);
+    void *opaque;
+};
+
 struct machine {
     struct storage mem;
     struct cpu *cpus;
@@ -31,11 +45,16 @@ struct machine {
     bool done;
     int exit_status;
     uint32_t trace;
+    struct machine_source sources[MACHINE_MAX_SOURCES];
+    unsigned nsources;
 };
 
 /* Build the machine: @ram_mb MiB of storage, @ncpus CPUs of @model. */
 void machine_init(struct machine *m, uint64_t ram_mb, unsigned ncpus,
                   const struct cpu_model *model);
+/* Register an event source; dies if there are too many. */
+void machine_add_source(struct machine *m, const struct machine_source *src);
+
 /* Run until the guest ends; returns the process exit status. */
 int machine_run(struct machine *m);
 /* End the run with @status. */

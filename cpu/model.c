@@ -26,6 +26,7 @@ static const enum facility z196_facs[] = {
     FAC_DATE, FAC_DO, FAC_HW, FAC_LOC, FAC_IA1, FAC_POPC, FAC_FBCR, FAC_FPSE,
     FAC_HFPMAS,
     FAC_HFPUE,
+    FAC_FPE,
 };
 
 static const struct model_def model_defs[] = {

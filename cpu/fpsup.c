@@ -281,12 +281,21 @@ exc_t insn_efpc(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
-/* SFPC - SET FPC (RRE). Returns specification for reserved bits set. */
+/* Is @fpc a value SFPC/LFPC may load? Reserved bits and the BFP rounding
+ * modes 4-6 are invalid. */
+static bool fpc_valid(uint32_t fpc)
+{
+    unsigned rm = fpc & 7;
+
+    return !(fpc & FPC_INVALID) && (rm < 4 || rm == 7);
+}
+
+/* SFPC - SET FPC (RRE). Returns specification for an invalid FPC value. */
 exc_t insn_sfpc(struct cpu *cpu, const struct insn *in)
 {
     uint32_t v = cpu_gr32(cpu, in->r1);
 
-    if (v & FPC_INVALID)
+    if (!fpc_valid(v))
         return EXC_PGM(PGM_SPECIFICATION);
     cpu->fpc = v;
     return 0;
@@ -300,7 +309,7 @@ exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
-    if (v & FPC_INVALID)
+    if (!fpc_valid(v))
         return EXC_PGM(PGM_SPECIFICATION);
     cpu->fpc = v;
     return 0;
@@ -323,5 +332,17 @@ exc_t insn_srnm(struct cpu *cpu, const struct insn *in)
 exc_t insn_srnmt(struct cpu *cpu, const struct insn *in)
 {
     cpu->fpc = (cpu->fpc & ~0x70u) | (uint32_t)(insn_addr2(cpu, in) & 7) << 4;
+    return 0;
+}
+
+/* SRNMB - SET BFP ROUNDING MODE (S): FPC bits 29-31 from address bits
+ * 61-63. Returns specification for the reserved modes 4-6. */
+exc_t insn_srnmb(struct cpu *cpu, const struct insn *in)
+{
+    unsigned rm = (unsigned)(insn_addr2(cpu, in) & 7);
+
+    if (rm >= 4 && rm != 7)
+        return EXC_PGM(PGM_SPECIFICATION);
+    cpu->fpc = (cpu->fpc & ~7u) | rm;
     return 0;
 }

@@ -15,11 +15,16 @@
 #define EXIT_GUEST_USAGE     2   /* bad option, unreadable or malformed file */
 #define EXIT_GUEST_WAIT      3   /* the guest loaded a disabled-wait PSW */
 
+#define SCLP_INPUT_SIZE 4096
+
 struct sclp {
     uint64_t receive_mask;      /* OS receive mask (events the OS accepts) */
     uint64_t send_mask;         /* OS send mask */
     bool vt220;                 /* a VT220 console is attached */
     bool linemode;              /* a line-mode console is attached */
+    int input_fd;               /* console input (stdin), -1 when closed */
+    uint8_t input[SCLP_INPUT_SIZE];  /* bytes typed, not yet read by the OS */
+    unsigned input_len;
 };
 
 #define MACHINE_MAX_SOURCES 8
@@ -62,6 +67,8 @@ void machine_finish(struct machine *m, int status);
 
 /* Read SCP Info and friends, event data: the SCLP command processor. */
 unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uint64_t sccb);
+/* Take console input from @fd (a terminal is put in raw mode until exit). */
+void sclp_console_input(struct machine *m, int fd);
 
 /* Where the loader put things, for the CPU's initial PSW. */
 struct boot_info {

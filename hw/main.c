@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib.h>
 #include "cpu/cpu.h"
 #include "cpu/model.h"
@@ -371,6 +372,9 @@ int main(int argc, char **argv)
     loader_load(&m, opt_kernel, opt_initrd, opt_append, &bi);
     m.cpus[0].state = CPU_OPERATING;
     cpu_load_psw(&m.cpus[0], PSW_MASK_EA | PSW_MASK_BA, bi.entry);
+    m.sclp.input_fd = -1;
+    if (m.sclp.vt220)
+        sclp_console_input(&m, STDIN_FILENO);
     status = machine_run(&m);
     virtio_blk_close_all();
     trace_close();

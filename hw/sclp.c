@@ -3,7 +3,10 @@
  * drivers/s390/char/sclp*.c; layout details in docs/sclp.md. */
 #include "hw/machine.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include "util/bits.h"
 
 #define SCCB_MAX 4096u
@@ -31,6 +34,9 @@
 #define EV_VT220     0x1a
 #define EV_QUIESCE   0x1d
 #define EV_MASK(t)   (UINT64_C(1) << (64 - (t)))
+
+/* The first byte of a VT220 input buffer says what it carries. */
+#define VT220_SESSION_DATA 0x00
 
 #define SCCB_OFF_LEN   0
 #define SCCB_OFF_RC    6
@@ -192,6 +198,103 @@ static void write_event_data(struct machine *m, uint8_t *sccb, uint16_t len)
     set_rc(sccb, handled ? SCLP_RC_NORMAL : SCLP_RC_INVALID_FUNCTION);
 }
 
+/* Is console input waiting that the OS has asked to receive? */
+static bool input_pending(const struct machine *m)
+{
+    return m->sclp.input_len && m->sclp.vt220 && (m->sclp.receive_mask & EV_MASK(EV_VT220));
+}
+
+/* Read Event Data: hand the OS one VT220 buffer of typed bytes. Returns
+ * the SCCB length to write back (shortened for a variable-length read). */
+static uint16_t read_event_data(struct machine *m, uint8_t *sccb, uint16_t len)
+{
+    unsigned room, n;
+
+    if (!input_pending(m) || len < 8 + 6 + 2) {
+        set_rc(sccb, SCLP_RC_NO_EVENT_BUFFERS);
+        return len;
+    }
+    room = len - 8 - 6 - 1;
+    n = m->sclp.input_len < room ? m->sclp.input_len : room;
+    st_be16(sccb + 8, (uint16_t)(6 + 1 + n));
+    sccb[10] = EV_VT220;
+    sccb[11] = 0;
+    st_be16(sccb + 12, 0);
+    sccb[14] = VT220_SESSION_DATA;
+    memcpy(sccb + 15, m->sclp.input, n);
+    memmove(m->sclp.input, m->sclp.input + n, m->sclp.input_len - n);
+    m->sclp.input_len -= n;
+    if (sccb[5] & 0x80) {               /* variable-length response allowed */
+        sccb[5] &= 0x7f;
+        len = (uint16_t)(8 + 6 + 1 + n);
+        st_be16(sccb, len);
+    }
+    set_rc(sccb, SCLP_RC_NORMAL);
+    return len;
+}
+
+static struct termios saved_tio;
+static bool tio_saved;
+
+static void restore_terminal(void)
+{
+    if (tio_saved)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+}
+
+static void input_prepare(void *opaque, struct pollfd *fds, unsigned *n, uint64_t *timeout_ns)
+{
+    struct machine *m = opaque;
+
+    (void)timeout_ns;
+    if (m->sclp.input_fd < 0 || m->sclp.input_len == SCLP_INPUT_SIZE)
+        return;
+    fds[*n].fd = m->sclp.input_fd;
+    fds[*n].events = POLLIN;
+    fds[*n].revents = 0;
+    (*n)++;
+}
+
+/* Typed bytes arrived: keep them and announce them with a service signal
+ * whose parameter has only the event-pending bit. */
+static void input_dispatch(void *opaque, struct pollfd *fds, unsigned n)
+{
+    struct machine *m = opaque;
+    struct cpu *cpu = &m->cpus[0];
+    ssize_t got;
+
+    if (!n || !(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+        return;
+    got = read(m->sclp.input_fd, m->sclp.input + m->sclp.input_len,
+               SCLP_INPUT_SIZE - m->sclp.input_len);
+    if (got <= 0) {
+        m->sclp.input_fd = -1;          /* end of input: stop polling */
+        return;
+    }
+    m->sclp.input_len += (unsigned)got;
+    if (input_pending(m) && !(cpu->irq_pending & IRQ_EXT_SERVICE))
+        cpu_post_service_signal(cpu, 1);
+}
+
+void sclp_console_input(struct machine *m, int fd)
+{
+    struct machine_source src = { input_prepare, input_dispatch, m };
+    struct termios tio;
+
+    m->sclp.input_fd = fd;
+    if (isatty(fd) && tcgetattr(fd, &saved_tio) == 0) {
+        tio_saved = true;
+        atexit(restore_terminal);
+        tio = saved_tio;
+        tio.c_lflag &= (tcflag_t)~(ICANON | ECHO);
+        tio.c_iflag &= (tcflag_t)~(ICRNL | IXON);
+        tio.c_cc[VMIN] = 1;
+        tio.c_cc[VTIME] = 0;
+        tcsetattr(fd, TCSANOW, &tio);
+    }
+    machine_add_source(m, &src);
+}
+
 unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uint64_t aaddr)
 {
     uint8_t sccb[SCCB_MAX];
@@ -220,7 +323,7 @@ unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uin
             write_event_data(m, sccb, len);
             break;
         case SCLP_READ_EVENT_DATA:
-            set_rc(sccb, SCLP_RC_NO_EVENT_BUFFERS);
+            len = read_event_data(m, sccb, len);
             break;
         default:
             set_rc(sccb, SCLP_RC_INVALID_COMMAND);
@@ -228,6 +331,6 @@ unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uin
         }
     }
     storage_write_abs(&m->mem, aaddr, sccb, len);
-    cpu_post_service_signal(cpu, (uint32_t)aaddr);
+    cpu_post_service_signal(cpu, (uint32_t)aaddr | (input_pending(m) ? 1 : 0));
     return 0;
 }

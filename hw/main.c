@@ -2,7 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
+#include <arpa/inet.h>
 #include <glib.h>
 #include "cpu/cpu.h"
 #include "cpu/model.h"
@@ -10,6 +13,7 @@
 #include "cpu/trace.h"
 #include "hw/css.h"
 #include "hw/machine.h"
+#include "hw/net-slirp.h"
 #include "hw/virtio-ccw.h"
 #include "util/die.h"
 
@@ -19,7 +23,7 @@
 
 static char *opt_kernel, *opt_initrd, *opt_append, *opt_mem, *opt_smp, *opt_cpu;
 static char *opt_machine, *opt_debug, *opt_logfile, *opt_serial, *opt_monitor, *opt_display;
-static char **opt_chardev, **opt_device, **opt_drive;
+static char **opt_chardev, **opt_device, **opt_drive, **opt_netdev;
 static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_list_insns;
 static gboolean opt_deterministic;
 
@@ -38,10 +42,15 @@ static const GOptionEntry entries[] = {
       NULL },
     { "display", 0, 0, G_OPTION_ARG_STRING, &opt_display, "Only 'none' is accepted", "none" },
     { "nodefaults", 0, 0, G_OPTION_ARG_NONE, &opt_nodefaults, "Create no default console", NULL },
-    { "chardev", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_chardev, "Character device: stdio,id=ID",
-      "SPEC" },
+    { "chardev", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_chardev,
+      "Character device: stdio,id=ID or file,id=ID,path=OUT[,input-path=IN]", "SPEC" },
     { "device", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_device,
-      "Device: sclpconsole,chardev=ID or sclplmconsole,chardev=ID", "SPEC" },
+      "Device: sclpconsole|sclplmconsole,chardev=ID; virtio-blk-ccw,drive=ID; "
+      "virtio-net-ccw,netdev=ID[,mac=M]; virtio-serial-ccw; virtconsole,chardev=ID; "
+      "virtio-rng-ccw (the virtio ones take devno=fe.0.NNNN)", "SPEC" },
+    { "netdev", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_netdev,
+      "User-mode network: user,id=ID[,net=ADDR/PREFIX][,hostfwd=tcp|udp:[HOSTADDR]:PORT-"
+      "[GUESTADDR]:PORT]... (an empty host address is 127.0.0.1)", "SPEC" },
     { "drive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_drive,
       "Disk image: file=IMG,format=raw,if=virtio|none[,readonly=on][,id=ID]", "SPEC" },
     { "serial", 0, 0, G_OPTION_ARG_STRING, &opt_serial, "none, stdio or mon:stdio", "DEV" },
@@ -132,17 +141,91 @@ static void spec_check(const char *what, char **parts, const char *const *known)
     }
 }
 
-/* A -drive, and the device number of the virtio-blk-ccw device using it. */
+/* A -drive. */
 struct drive {
     char *file;
     char *id;
     bool readonly;
     bool used;
-    int devno;          /* -1: the next free one */
+};
+
+/* A -chardev: stdio, or a file (written; input from input-path). */
+struct chardev {
+    char *id;
+    char *path;         /* NULL: stdio */
+    char *input_path;
+    bool used;
+};
+
+/* A -netdev user. */
+struct netdev {
+    char *id;
+    uint32_t net;       /* host order */
+    unsigned prefix;
+    GPtrArray *hostfwd; /* rules, as given */
+    bool used;
+    struct net_slirp *backend;
+};
+
+enum vdev_kind { VDEV_BLK, VDEV_NET, VDEV_SERIAL, VDEV_RNG };
+
+/* A virtio-ccw device to make, and its device number (-1: the next free one). */
+struct vdevice {
+    enum vdev_kind kind;
+    int devno;
+    struct drive *drive;        /* VDEV_BLK */
+    struct netdev *netdev;      /* VDEV_NET */
+    uint8_t mac[6];
+    struct chardev *port;       /* VDEV_SERIAL: the virtconsole's chardev, or NULL */
 };
 
 static GPtrArray *drives;      /* every -drive, in command-line order */
-static GPtrArray *disks;       /* the drives of virtio-blk-ccw devices, in order */
+static GPtrArray *chardevs;    /* every -chardev */
+static GPtrArray *netdevs;     /* every -netdev */
+static GPtrArray *vdevs;       /* the virtio-ccw devices, in command-line order */
+
+static struct vdevice *new_vdev(enum vdev_kind kind)
+{
+    struct vdevice *v = g_new0(struct vdevice, 1);
+
+    v->kind = kind;
+    v->devno = -1;
+    g_ptr_array_add(vdevs, v);
+    return v;
+}
+
+/* devno=fe.0.NNNN of -device @spec, or -1 if not given. */
+static int parse_devno(char **p, const char *spec)
+{
+    const char *devno = spec_get(p, "devno");
+    char *end;
+    unsigned long n;
+
+    if (!devno)
+        return -1;
+    if (strncmp(devno, "fe.0.", 5) != 0)
+        die("-device %s: devno must be fe.0.NNNN (channel subsystem fe, set 0)", spec);
+    n = strtoul(devno + 5, &end, 16);
+    if (*end || end == devno + 5 || strlen(devno + 5) != 4 || n > 0xffff)
+        die("-device %s: devno must be fe.0.NNNN with four hex digits", spec);
+    return (int)n;
+}
+
+/* The -chardev with id @id for -device @spec, marked as used. */
+static struct chardev *take_chardev(const char *id, const char *spec)
+{
+    for (guint k = 0; id && k < chardevs->len; k++) {
+        struct chardev *c = g_ptr_array_index(chardevs, k);
+
+        if (strcmp(c->id, id) != 0)
+            continue;
+        if (c->used)
+            die("-device %s: chardev '%s' is in use already", spec, id);
+        c->used = true;
+        return c;
+    }
+    die("-device %s: chardev '%s' is not defined", spec, id ? id : "");
+}
 
 /* Parse -drive @spec. if=virtio makes the device at once, as qemu does. */
 static void parse_drive(const char *spec)
@@ -163,7 +246,6 @@ static void parse_drive(const char *spec)
     fmt = spec_get(all, "format");
     ifc = spec_get(all, "if");
     ro = spec_get(all, "readonly");
-    d->devno = -1;
     if (!d->file || !*d->file)
         die("-drive %s: needs file=", spec);
     if (fmt && strcmp(fmt, "raw") != 0)
@@ -173,7 +255,7 @@ static void parse_drive(const char *spec)
     d->readonly = ro && strcmp(ro, "on") == 0;
     if (!ifc || strcmp(ifc, "virtio") == 0) {
         d->used = true;
-        g_ptr_array_add(disks, d);
+        new_vdev(VDEV_BLK)->drive = d;
     } else if (strcmp(ifc, "none") == 0) {
         if (!d->id)
             die("-drive %s: if=none needs id=", spec);
@@ -189,8 +271,9 @@ static void parse_drive(const char *spec)
 static void parse_virtio_blk(char **p, const char *spec)
 {
     static const char *const keys[] = { "drive", "devno", "id", NULL };
-    const char *drive = spec_get(p, "drive"), *devno = spec_get(p, "devno");
+    const char *drive = spec_get(p, "drive");
     struct drive *d = NULL;
+    struct vdevice *v;
 
     spec_check("-device virtio-blk-ccw", p, keys);
     for (guint k = 0; drive && k < drives->len; k++) {
@@ -204,28 +287,208 @@ static void parse_virtio_blk(char **p, const char *spec)
     if (d->used)
         die("-device %s: drive '%s' is in use already", spec, drive);
     d->used = true;
-    if (devno) {
-        char *end;
-        unsigned long n;
-
-        if (strncmp(devno, "fe.0.", 5) != 0)
-            die("-device %s: devno must be fe.0.NNNN (channel subsystem fe, set 0)", spec);
-        n = strtoul(devno + 5, &end, 16);
-        if (*end || end == devno + 5 || strlen(devno + 5) != 4 || n > 0xffff)
-            die("-device %s: devno must be fe.0.NNNN with four hex digits", spec);
-        d->devno = (int)n;
-    }
-    g_ptr_array_add(disks, d);
+    v = new_vdev(VDEV_BLK);
+    v->drive = d;
+    v->devno = parse_devno(p, spec);
 }
 
-/* Make the virtio-blk-ccw devices, in command-line order. */
-static void attach_disks(struct machine *m)
+/* Parse -chardev @spec: stdio,id=ID[,signal=on|off] or
+ * file,id=ID,path=FILE[,input-path=FILE]. */
+static void parse_chardev(const char *spec)
+{
+    static const char *const stdio_keys[] = { "id", "signal", NULL };
+    static const char *const file_keys[] = { "id", "path", "input-path", NULL };
+    char **p = g_strsplit(spec, ",", -1);
+    struct chardev *c = g_new0(struct chardev, 1);
+    const char *id = spec_get(p, "id");
+
+    if (strcmp(p[0], "stdio") == 0) {
+        spec_check("-chardev", p, stdio_keys);
+        for (guint k = 0; k < chardevs->len; k++)
+            if (!((struct chardev *)g_ptr_array_index(chardevs, k))->path)
+                die("-chardev %s: stdio can back one chardev only", spec);
+    } else if (strcmp(p[0], "file") == 0) {
+        spec_check("-chardev", p, file_keys);
+        c->path = g_strdup(spec_get(p, "path"));
+        c->input_path = g_strdup(spec_get(p, "input-path"));
+        if (!c->path || !*c->path)
+            die("-chardev %s: needs path=", spec);
+    } else {
+        die("-chardev %s: only the stdio and file backends are supported", p[0]);
+    }
+    if (!id)
+        die("-chardev %s: needs id=", spec);
+    for (guint k = 0; k < chardevs->len; k++)
+        if (strcmp(((struct chardev *)g_ptr_array_index(chardevs, k))->id, id) == 0)
+            die("-chardev %s: duplicate id '%s'", spec, id);
+    c->id = g_strdup(id);
+    g_ptr_array_add(chardevs, c);
+    g_strfreev(p);
+}
+
+/* Parse -netdev @spec: user,id=ID[,net=ADDR/PREFIX][,hostfwd=RULE]... */
+static void parse_netdev(const char *spec)
+{
+    static const char *const keys[] = { "id", "net", "hostfwd", NULL };
+    char **p = g_strsplit(spec, ",", -1);
+    struct netdev *nd = g_new0(struct netdev, 1);
+    const char *id = spec_get(p, "id"), *net = spec_get(p, "net");
+
+    if (strcmp(p[0], "user") != 0)
+        die("-netdev %s: only the user (libslirp) backend is supported", p[0]);
+    spec_check("-netdev", p, keys);
+    if (!id || !*id)
+        die("-netdev %s: needs id=", spec);
+    for (guint k = 0; k < netdevs->len; k++)
+        if (strcmp(((struct netdev *)g_ptr_array_index(netdevs, k))->id, id) == 0)
+            die("-netdev %s: duplicate id '%s'", spec, id);
+    nd->id = g_strdup(id);
+    nd->net = 0x0a000200;                       /* 10.0.2.0/24 */
+    nd->prefix = 24;
+    if (net) {
+        const char *slash = strchr(net, '/');
+        char *addr, *end;
+        struct in_addr a;
+        unsigned long n;
+
+        if (!slash)
+            die("-netdev %s: net= needs ADDR/PREFIX, e.g. 10.0.2.0/24", spec);
+        addr = g_strndup(net, (gsize)(slash - net));
+        n = strtoul(slash + 1, &end, 10);
+        if (inet_pton(AF_INET, addr, &a) != 1 || *end || end == slash + 1 || n > 32)
+            die("-netdev %s: net= needs ADDR/PREFIX, e.g. 10.0.2.0/24", spec);
+        nd->net = ntohl(a.s_addr);
+        nd->prefix = (unsigned)n;
+        g_free(addr);
+    }
+    nd->hostfwd = g_ptr_array_new();
+    for (int i = 1; p[i]; i++)
+        if (strncmp(p[i], "hostfwd=", 8) == 0)
+            g_ptr_array_add(nd->hostfwd, g_strdup(p[i] + 8));
+    g_ptr_array_add(netdevs, nd);
+    g_strfreev(p);
+}
+
+/* -device virtio-net-ccw,netdev=ID[,mac=52:54:00:12:34:56][,devno=...][,id=X]. */
+static void parse_virtio_net(char **p, const char *spec)
+{
+    static const char *const keys[] = { "netdev", "mac", "devno", "id", NULL };
+    static unsigned nics;
+    const char *id = spec_get(p, "netdev"), *mac = spec_get(p, "mac");
+    struct vdevice *v;
+    struct netdev *nd = NULL;
+
+    spec_check("-device virtio-net-ccw", p, keys);
+    for (guint k = 0; id && k < netdevs->len; k++)
+        if (strcmp(((struct netdev *)g_ptr_array_index(netdevs, k))->id, id) == 0)
+            nd = g_ptr_array_index(netdevs, k);
+    if (!nd)
+        die("-device %s: netdev '%s' is not defined", spec, id ? id : "");
+    if (nd->used)
+        die("-device %s: netdev '%s' is in use already", spec, id);
+    nd->used = true;
+    v = new_vdev(VDEV_NET);
+    v->netdev = nd;
+    v->devno = parse_devno(p, spec);
+    if (mac) {
+        unsigned b[6];
+        char tail;
+
+        if (sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                   &tail) != 6 || strlen(mac) != 17)
+            die("-device %s: mac must be six hex bytes, e.g. 52:54:00:12:34:56", spec);
+        if (b[0] & 1)
+            die("-device %s: mac %s is a multicast address", spec, mac);
+        for (int i = 0; i < 6; i++)
+            v->mac[i] = (uint8_t)b[i];
+    } else {
+        /* qemu's default: 52:54:00:12:34:56, then :57 and so on. */
+        memcpy(v->mac, "\x52\x54\x00\x12\x34", 5);
+        v->mac[5] = (uint8_t)(0x56 + nics);
+    }
+    nics++;
+}
+
+/* -device virtconsole,chardev=ID: the one port of the last virtio-serial-ccw. */
+static void parse_virtconsole(char **p, const char *spec)
+{
+    static const char *const keys[] = { "chardev", "id", NULL };
+    struct vdevice *serial = NULL;
+
+    spec_check("-device virtconsole", p, keys);
+    for (guint k = 0; k < vdevs->len; k++)
+        if (((struct vdevice *)g_ptr_array_index(vdevs, k))->kind == VDEV_SERIAL)
+            serial = g_ptr_array_index(vdevs, k);
+    if (!serial)
+        die("-device %s: needs a -device virtio-serial-ccw before it", spec);
+    if (serial->port)
+        die("-device %s: sieve's virtio-serial-ccw has one port (the console)", spec);
+    serial->port = take_chardev(spec_get(p, "chardev"), spec);
+}
+
+/* Open the chardev of a virtconsole; stdio must not be the SCLP console's too. */
+static void open_port(struct machine *m, const struct chardev *c, int *in_fd, int *out_fd)
+{
+    if (!c->path) {
+        if (m->sclp.vt220)
+            die("-device virtconsole: stdio is the SCLP console's already "
+                "(add -nodefaults or -serial none)");
+        *in_fd = STDIN_FILENO;
+        *out_fd = STDOUT_FILENO;
+        return;
+    }
+    *out_fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (*out_fd < 0)
+        die("-chardev file,path=%s: %s", c->path, strerror(errno));
+    *in_fd = -1;
+    if (c->input_path) {
+        *in_fd = open(c->input_path, O_RDONLY | O_CLOEXEC);
+        if (*in_fd < 0)
+            die("-chardev file,input-path=%s: %s", c->input_path, strerror(errno));
+    }
+}
+
+/* Make the network backends and the virtio-ccw devices, in command-line order. */
+static void attach_devices(struct machine *m)
 {
     css_init(m);
-    for (guint k = 0; k < disks->len; k++) {
-        struct drive *d = g_ptr_array_index(disks, k);
+    for (guint k = 0; k < netdevs->len; k++) {
+        struct netdev *nd = g_ptr_array_index(netdevs, k);
+        const char *err;
 
-        virtio_ccw_attach(virtio_blk_create(d->file, d->readonly), d->devno);
+        nd->backend = net_slirp_new(m, nd->net, nd->prefix, &err);
+        if (!nd->backend)
+            die("-netdev user,id=%s: net=: %s", nd->id, err);
+        for (guint i = 0; i < nd->hostfwd->len; i++) {
+            const char *rule = g_ptr_array_index(nd->hostfwd, i);
+
+            err = net_slirp_hostfwd(nd->backend, rule);
+            if (err)
+                die("-netdev user,id=%s: hostfwd=%s: %s", nd->id, rule, err);
+        }
+    }
+    for (guint k = 0; k < vdevs->len; k++) {
+        struct vdevice *v = g_ptr_array_index(vdevs, k);
+        struct virtio_dev *vdev = NULL;
+        int in_fd = -1, out_fd = -1;
+
+        switch (v->kind) {
+        case VDEV_BLK:
+            vdev = virtio_blk_create(v->drive->file, v->drive->readonly);
+            break;
+        case VDEV_NET:
+            vdev = virtio_net_create(v->netdev->backend, v->mac);
+            break;
+        case VDEV_SERIAL:
+            if (v->port)
+                open_port(m, v->port, &in_fd, &out_fd);
+            vdev = virtio_console_create(m, in_fd, out_fd);
+            break;
+        case VDEV_RNG:
+            vdev = virtio_rng_create();
+            break;
+        }
+        virtio_ccw_attach(vdev, v->devno);
     }
 }
 
@@ -233,9 +496,8 @@ static void attach_disks(struct machine *m)
 static void configure_devices(struct machine *m)
 {
     static const char *const machine_keys[] = { "accel", NULL };
-    static const char *const chardev_keys[] = { "id", "signal", NULL };
     static const char *const device_keys[] = { "chardev", "id", NULL };
-    GPtrArray *stdio_ids = g_ptr_array_new_with_free_func(g_free);
+    static const char *const plain_keys[] = { "devno", "id", NULL };
     bool serial_default = !opt_nodefaults;
 
     if (opt_machine) {
@@ -249,39 +511,46 @@ static void configure_devices(struct machine *m)
             die("-machine accel=%s: sieve is its own accelerator; only accel=tcg is accepted", accel);
         g_strfreev(p);
     }
-    for (int i = 0; opt_chardev && opt_chardev[i]; i++) {
-        char **p = g_strsplit(opt_chardev[i], ",", -1);
-        const char *id = spec_get(p, "id");
-
-        if (strcmp(p[0], "stdio") != 0)
-            die("-chardev %s: only the stdio backend is supported", p[0]);
-        spec_check("-chardev", p, chardev_keys);
-        if (!id)
-            die("-chardev %s: needs id=", opt_chardev[i]);
-        g_ptr_array_add(stdio_ids, g_strdup(id));
-        g_strfreev(p);
-    }
+    chardevs = g_ptr_array_new();
+    netdevs = g_ptr_array_new();
+    vdevs = g_ptr_array_new();
+    for (int i = 0; opt_chardev && opt_chardev[i]; i++)
+        parse_chardev(opt_chardev[i]);
+    for (int i = 0; opt_netdev && opt_netdev[i]; i++)
+        parse_netdev(opt_netdev[i]);
     drives = g_ptr_array_new();
-    disks = g_ptr_array_new();
     for (int i = 0; opt_drive && opt_drive[i]; i++)
         parse_drive(opt_drive[i]);
     for (int i = 0; opt_device && opt_device[i]; i++) {
         char **p = g_strsplit(opt_device[i], ",", -1);
-        const char *cd = spec_get(p, "chardev");
-        bool found = false;
+        const char *name = p[0];
+        bool handled = true;
 
-        if (strcmp(p[0], "virtio-blk-ccw") == 0) {
+        if (strcmp(name, "virtio-blk-ccw") == 0) {
             parse_virtio_blk(p, opt_device[i]);
+        } else if (strcmp(name, "virtio-net-ccw") == 0) {
+            parse_virtio_net(p, opt_device[i]);
+        } else if (strcmp(name, "virtconsole") == 0) {
+            parse_virtconsole(p, opt_device[i]);
+        } else if (strcmp(name, "virtio-serial-ccw") == 0 || strcmp(name, "virtio-rng-ccw") == 0) {
+            char what[40];
+
+            snprintf(what, sizeof(what), "-device %s", name);
+            spec_check(what, p, plain_keys);
+            new_vdev(name[7] == 's' ? VDEV_SERIAL : VDEV_RNG)->devno =
+                parse_devno(p, opt_device[i]);
+        } else {
+            handled = false;
+        }
+        if (handled) {
             g_strfreev(p);
             continue;
         }
         spec_check("-device", p, device_keys);
         if (strcmp(p[0], "sclpconsole") != 0 && strcmp(p[0], "sclplmconsole") != 0)
             die("-device %s: not emulated (yet)", p[0]);
-        for (guint k = 0; cd && k < stdio_ids->len; k++)
-            found |= strcmp(cd, g_ptr_array_index(stdio_ids, k)) == 0;
-        if (!found)
-            die("-device %s: chardev '%s' is not defined", p[0], cd ? cd : "");
+        if (take_chardev(spec_get(p, "chardev"), opt_device[i])->path)
+            die("-device %s: the SCLP consoles need a stdio chardev", p[0]);
         if (strcmp(p[0], "sclpconsole") == 0)
             m->sclp.vt220 = true;
         else
@@ -302,7 +571,6 @@ static void configure_devices(struct machine *m)
         die("-display %s: sieve has no display; use -display none or -nographic", opt_display);
     if (serial_default)
         m->sclp.vt220 = true;     /* qemu's default: the first serial is the VT220 console */
-    g_ptr_array_free(stdio_ids, TRUE);
 }
 
 int main(int argc, char **argv)
@@ -366,7 +634,7 @@ int main(int argc, char **argv)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
     machine_init(&m, mem_mb, (unsigned)ncpus, model);
-    attach_disks(&m);
+    attach_devices(&m);
     if (opt_deterministic)
         tod_set_deterministic(m.cpus, m.ncpus);
     loader_load(&m, opt_kernel, opt_initrd, opt_append, &bi);

@@ -76,4 +76,14 @@ struct virtio_dev *virtio_blk_create(const char *path, bool readonly);
 /* Flush and close every image (clean shutdown). */
 void virtio_blk_close_all(void);
 
+struct machine;
+struct net_slirp;
+/* virtio-net (hw/virtio-net.c) with MAC address @mac on @backend. */
+struct virtio_dev *virtio_net_create(struct net_slirp *backend, const uint8_t mac[6]);
+/* virtio-console (hw/virtio-console.c): one port writing to @out_fd and
+ * reading @in_fd (either -1 for none) through a source of @m. */
+struct virtio_dev *virtio_console_create(struct machine *m, int in_fd, int out_fd);
+/* virtio-rng (hw/virtio-rng.c): random bytes from getrandom(2). */
+struct virtio_dev *virtio_rng_create(void);
+
 #endif

@@ -7,6 +7,7 @@
 #include "cpu/model.h"
 #include "cpu/tod.h"
 #include "cpu/trace.h"
+#include "hw/doors.h"
 #include "mmu/mmu.h"
 #include "util/die.h"
 
@@ -110,6 +111,8 @@ static bool attention(struct cpu *cpu)
     }
     if (cpu->attn & ATTN_IRQ)
         cpu_deliver_interrupts(cpu);
+    if ((cpu->attn & ATTN_DEBUG) && door_debug_check(cpu))
+        return false;
     return cpu->state == CPU_OPERATING;
 }
 
@@ -205,7 +208,7 @@ void cpu_reset(struct cpu *cpu)
     cpu->irq_pending = 0;
     cpu->emsig_from = 0;
     cpu->xcall_from = 0;
-    cpu->attn = 0;
+    cpu->attn &= ATTN_DEBUG;               /* the debugger's watch survives resets */
     cpu->waiting = false;
     cpu->exit_loop = true;
 }

@@ -26,6 +26,11 @@ void door_purge_tlbs(struct cpu *cpu);
 /* The CPU loaded a disabled-wait PSW: the machine ends, reporting it. */
 void door_disabled_wait(struct cpu *cpu);
 
+/* A debugger watches (ATTN_DEBUG): before the instruction at the PSW
+ * address. Returns true if the CPU must not execute it now because the
+ * machine stops for the debugger (breakpoint, single step). hw/gdbstub.c. */
+bool door_debug_check(struct cpu *cpu);
+
 /* The channel subsystem (hw/css.c). @schid is the subsystem-identification
  * word from GR1, already checked for form (bit 15 one, reserved bits zero).
  * Buffers hold the architected big-endian layouts. */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include "cpu/tod.h"
 #include "hw/doors.h"
+#include "hw/gdbstub.h"
 #include "util/die.h"
 
 void machine_init(struct machine *m, uint64_t ram_mb, unsigned ncpus,
@@ -186,7 +187,11 @@ int machine_run(struct machine *m)
         bool any_operating = false;
         bool any_running = false;
 
-        for (unsigned i = 0; i < m->ncpus && !m->done; i++) {
+        if (unlikely(m->debug_stop)) {
+            gdbstub_wait(m);
+            continue;
+        }
+        for (unsigned i = 0; i < m->ncpus && !m->done && !m->debug_stop; i++) {
             struct cpu *cpu = &m->cpus[i];
 
             if (cpu->state != CPU_OPERATING) {
@@ -208,6 +213,8 @@ int machine_run(struct machine *m)
         }
         if (m->done)
             break;
+        if (m->debug_stop)
+            continue;
         if (!any_operating) {
             machine_finish(m, EXIT_GUEST_OK);
             break;
@@ -218,5 +225,7 @@ int machine_run(struct machine *m)
             poll_sources(m, 0);
     }
     fflush(m->console);
+    if (m->gdb)
+        gdbstub_exited(m, m->exit_status);
     return m->exit_status;
 }

@@ -52,6 +52,8 @@ struct machine {
     uint32_t trace;
     struct machine_source sources[MACHINE_MAX_SOURCES];
     unsigned nsources;
+    struct gdbstub *gdb;        /* the gdb stub (hw/gdbstub.c), NULL without -gdb */
+    bool debug_stop;            /* every CPU holds still while gdb looks */
 };
 
 /* Build the machine: @ram_mb MiB of storage, @ncpus CPUs of @model. */

@@ -12,6 +12,7 @@
 #include "cpu/tod.h"
 #include "cpu/trace.h"
 #include "hw/css.h"
+#include "hw/gdbstub.h"
 #include "hw/machine.h"
 #include "hw/net-slirp.h"
 #include "hw/virtio-ccw.h"
@@ -26,6 +27,8 @@ static char *opt_machine, *opt_debug, *opt_logfile, *opt_serial, *opt_monitor, *
 static char **opt_chardev, **opt_device, **opt_drive, **opt_netdev;
 static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_list_insns;
 static gboolean opt_deterministic;
+static char *opt_gdb;
+static gboolean opt_gdb_default, opt_freeze;
 
 static const GOptionEntry entries[] = {
     { "kernel", 0, 0, G_OPTION_ARG_FILENAME, &opt_kernel, "Kernel: ELF, or image loaded at 0",
@@ -59,6 +62,11 @@ static const GOptionEntry entries[] = {
     { "d", 'd', 0, G_OPTION_ARG_STRING, &opt_debug, "Trace categories (-d help lists them)",
       "LIST" },
     { "D", 'D', 0, G_OPTION_ARG_FILENAME, &opt_logfile, "Write traces to FILE", "FILE" },
+    { "gdb", 0, 0, G_OPTION_ARG_STRING, &opt_gdb,
+      "Listen for gdb on tcp::PORT, 127.0.0.1 only (docs/debugging.md)", "DEV" },
+    { "s", 's', 0, G_OPTION_ARG_NONE, &opt_gdb_default, "Shorthand for -gdb tcp::1234", NULL },
+    { "S", 'S', 0, G_OPTION_ARG_NONE, &opt_freeze,
+      "Do not start the CPU until gdb says continue", NULL },
     { "deterministic", 0, 0, G_OPTION_ARG_NONE, &opt_deterministic,
       "Derive time from the instruction count: every run replays the same", NULL },
     { "list-insns", 0, 0, G_OPTION_ARG_NONE, &opt_list_insns,
@@ -492,6 +500,26 @@ static void attach_devices(struct machine *m)
     }
 }
 
+/* The TCP port of -gdb @spec: tcp::PORT, tcp:127.0.0.1:PORT or tcp:localhost:PORT. */
+static unsigned parse_gdb_port(const char *spec)
+{
+    const char *colon = strrchr(spec, ':');
+    size_t host_len;
+    char *end;
+    unsigned long port;
+
+    if (strncmp(spec, "tcp:", 4) != 0 || colon < spec + 4)
+        die("-gdb %s: only tcp::PORT (on 127.0.0.1) is supported", spec);
+    host_len = (size_t)(colon - (spec + 4));
+    if (host_len && !(host_len == 9 && strncmp(spec + 4, "127.0.0.1", 9) == 0) &&
+        !(host_len == 9 && strncmp(spec + 4, "localhost", 9) == 0))
+        die("-gdb %s: the stub listens on 127.0.0.1 only", spec);
+    port = strtoul(colon + 1, &end, 10);
+    if (*end || end == colon + 1 || port == 0 || port > 65535)
+        die("-gdb %s: the port must be 1 to 65535", spec);
+    return (unsigned)port;
+}
+
 /* Apply -machine, -chardev, -device, -serial, -monitor to @m. */
 static void configure_devices(struct machine *m)
 {
@@ -643,6 +671,16 @@ int main(int argc, char **argv)
     m.sclp.input_fd = -1;
     if (m.sclp.vt220)
         sclp_console_input(&m, STDIN_FILENO);
+    if (opt_gdb_default && !opt_gdb)
+        opt_gdb = g_strdup("tcp::1234");
+    if (opt_freeze && !opt_gdb)
+        die("-S needs -gdb or -s: only gdb can start the CPU");
+    if (opt_gdb) {
+        const char *gerr;
+
+        if (!gdbstub_new(&m, parse_gdb_port(opt_gdb), opt_freeze, &gerr))
+            die("-gdb %s: %s", opt_gdb, gerr);
+    }
     status = machine_run(&m);
     virtio_blk_close_all();
     trace_close();

@@ -9,6 +9,7 @@
 #include "cpu/trace.h"
 #include "hw/doors.h"
 #include "mmu/mmu.h"
+#include "sie/sie.h"
 #include "util/die.h"
 
 /* Decoded-instruction cache: direct-mapped by absolute halfword address.
@@ -153,6 +154,13 @@ static void step(struct cpu *cpu)
     cpu->ia = ia;
     cpu->ilen = in->len;
     cpu->next_ia = cpu_wrap(cpu, ia + in->len);
+    if (unlikely(cpu->sie != NULL)) {       /* the instruction-interception hook */
+        exc = sie_intercept_insn(cpu, in, 0);
+        if (exc) {
+            cpu_program_interrupt(cpu, exc);
+            return;
+        }
+    }
     if (unlikely(cpu->trace & TR_EXEC)) {
         step_traced(cpu, in, ia);
         return;
@@ -175,6 +183,10 @@ uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
         if (unlikely(cpu->attn) && !attention(cpu))
             break;
         if (unlikely(cpu->psw.mask & PSW_MASK_WAIT)) {
+            if (unlikely(cpu->sie != NULL)) {   /* guest wait: intercept */
+                sie_wait(cpu);
+                continue;
+            }
             cpu->waiting = true;
             break;
         }
@@ -260,6 +272,11 @@ static exc_t execute_target(struct cpu *cpu, unsigned r1, uint64_t target)
     decode(cpu, buf, &tin);
     if (tin.id == INSN_EX || tin.id == INSN_EXRL)
         return EXC_PGM(PGM_EXECUTE);
+    if (unlikely(cpu->sie != NULL)) {       /* interception of an execute target */
+        exc = sie_intercept_insn(cpu, &tin, cpu->ilen);
+        if (exc)
+            return exc;
+    }
     trace_in_asm(cpu, &tin, target);
     cpu->ia = target;                     /* relative operands count from the target */
     exc = tin.fn(cpu, &tin);

@@ -7,6 +7,7 @@
 #include "cpu/trace.h"
 #include "hw/doors.h"
 #include "mmu/mmu.h"
+#include "sie/sie.h"
 
 /* How a program exception leaves the instruction (PoO "Types of Instruction
  * Ending"): nullified ones point the old PSW at the instruction itself. */
@@ -74,9 +75,12 @@ static void psw_swap(struct cpu *cpu, uint8_t *lc, unsigned old, unsigned new, u
 void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
 {
     unsigned code = EXC_CODE(exc);
-    uint8_t *lc = mmu_lowcore(cpu);
     uint64_t addr = pgm_nullifies(code) ? cpu->psw.addr : cpu->next_ia;
+    uint8_t *lc;
 
+    if (unlikely(cpu->sie != NULL) && sie_route(cpu, exc, addr))
+        return;                             /* intercepted, or a host interruption */
+    lc = mmu_lowcore(cpu);
     trace_pgm(cpu, code, addr);
     st_be16(lc + LC_PGM_ILC, cpu->ilen);
     st_be16(lc + LC_PGM_CODE, (uint16_t)code);
@@ -221,6 +225,10 @@ static bool deliver_io(struct cpu *cpu)
  * conditions are re-evaluated here when they could be taken. */
 void cpu_update_attn(struct cpu *cpu)
 {
+    if (unlikely(cpu->sie != NULL)) {
+        sie_update_attn(cpu);
+        return;
+    }
     if ((cpu->psw.mask & PSW_MASK_EXT) &&
         (cpu->cr[0] & (CR0_CKC_SUBMASK | CR0_CPUTM_SUBMASK)))
         cpu_timer_check(cpu);
@@ -247,8 +255,12 @@ static void deliver_ext(struct cpu *cpu, uint16_t code, uint16_t from, uint32_t 
 
 bool cpu_deliver_interrupts(struct cpu *cpu)
 {
-    uint32_t irq = (cpu->psw.mask & PSW_MASK_EXT) ? ext_open(cpu) : 0;
+    uint32_t irq;
     unsigned from;
+
+    if (unlikely(cpu->sie != NULL))
+        return sie_deliver(cpu);
+    irq = (cpu->psw.mask & PSW_MASK_EXT) ? ext_open(cpu) : 0;
 
     switch (irq) {
     case IRQ_EXT_EMERGENCY:

@@ -27,6 +27,7 @@ static const enum facility z196_facs[] = {
     FAC_HFPMAS,
     FAC_HFPUE,
     FAC_FPE,
+    FAC_SIEF2,
 };
 
 static const struct model_def model_defs[] = {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include "cpu/model.h"
 #include "util/bits.h"
 
 #define SCCB_MAX 4096u
@@ -53,6 +54,8 @@ static void put_cpu_entries(struct machine *m, uint8_t *p)
     for (unsigned i = 0; i < m->ncpus; i++) {
         memset(p + i * CPU_ENTRY_SIZE, 0, CPU_ENTRY_SIZE);
         p[i * CPU_ENTRY_SIZE] = (uint8_t)m->cpus[i].cpu_addr;
+        if (m->model->fac[FAC_SIEF2])
+            p[i * CPU_ENTRY_SIZE + 2] |= 0x08;       /* SIEF2 (SIE.md 1.1) */
     }
 }
 
@@ -79,6 +82,10 @@ static void read_scp_info(struct machine *m, uint8_t *sccb, uint16_t len)
     st_be32(sccb + 100, 1);                           /* rnsize2 in MiB */
     st_be64(sccb + 104, mb);                          /* rnmax2 */
     st_be16(sccb + 120, (uint16_t)(m->ncpus - 1));
+    if (m->model->fac[FAC_SIEF2]) {
+        sccb[85] |= 0x02;                             /* ESOP */
+        sccb[116] |= 0x80;                            /* 64-bit SCA origin */
+    }
     put_cpu_entries(m, sccb + cpuoff);
     set_rc(sccb, SCLP_RC_NORMAL_READ);
 }

@@ -2,6 +2,7 @@
  * and page tables of the ASCE the address-space mode selects. PoO chapter 3,
  * "Dynamic Address Translation". */
 #include "mmu/dat.h"
+#include "sie/sie.h"
 
 
 #define CR0_EDAT        BIT64(40)   /* enhanced-DAT enablement */
@@ -75,6 +76,8 @@ static unsigned level_index(uint64_t vaddr, unsigned level)
  * Returns 0 or an addressing exception. */
 static exc_t fetch_entry(struct cpu *cpu, uint64_t aaddr, uint64_t *e)
 {
+    if (unlikely(cpu->sie != NULL))         /* guest tables under SIE */
+        return sie_table_fetch(cpu, aaddr, e);
     if (!storage_valid(cpu->mem, aaddr, 8))
         return EXC_PGM(PGM_ADDRESSING);
     *e = ld_be64(storage_host(cpu->mem, aaddr));

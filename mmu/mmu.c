@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include "mmu/dat.h"
+#include "sie/sie.h"
 
 #define TLB_EMPTY 1u
 
@@ -45,6 +46,8 @@ exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
     uint64_t a;
     exc_t exc;
 
+    if (unlikely(cpu->sie != NULL))         /* guest storage under SIE */
+        return sie_translate(cpu, ar, addr, kind, aaddr);
     if (cpu->psw.mask & PSW_MASK_DAT) {
         exc = dat_translate(cpu, ar, addr, kind, &raddr);
         if (exc)
@@ -186,6 +189,8 @@ exc_t mmu_store_slow(struct cpu *cpu, unsigned ar, uint64_t addr, unsigned len, 
 
 uint8_t *mmu_lowcore(struct cpu *cpu)
 {
+    if (unlikely(cpu->sie != NULL))
+        return sie_lowcore(cpu);
     storage_note_store(cpu->mem, cpu->prefix);
     storage_note_store(cpu->mem, cpu->prefix + PAGE_SIZE);
     return storage_host(cpu->mem, cpu->prefix);
@@ -229,6 +234,8 @@ exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len, enum acc_kind
 {
     uint64_t a = prefix_apply(cpu->prefix, raddr);
 
+    if (unlikely(cpu->sie != NULL))
+        return sie_real_host(cpu, raddr, len, kind, host);
     if (!storage_valid(cpu->mem, a, len))
         return EXC_PGM(PGM_ADDRESSING);
     cpu->mem->keys[a >> 12] |= SKEY_R;

@@ -46,9 +46,11 @@ int main(void)
     vm = ioctl(kvm, KVM_CREATE_VM, 0);
     if (vm < 0)
         return fail("KVM_CREATE_VM (is vm.allocate_pgste=1?)");
-    mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    /* KVM on s390 wants guest memory on a segment (1 MiB) boundary */
+    mem = mmap(NULL, 2 * MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED)
         return fail("mmap");
+    mem = (uint8_t *)(((uintptr_t)mem + MEM_SIZE - 1) & ~(uintptr_t)(MEM_SIZE - 1));
     memcpy(mem + CODE_ADDR, code, sizeof(code));
     region.memory_size = MEM_SIZE;
     region.userspace_addr = (uintptr_t)mem;

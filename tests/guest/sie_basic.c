@@ -316,7 +316,7 @@ static void test_guest_timer(void)
     rt_check_u64("guest cpu timer: gpsw", ld64(scb + 0x98), 0x5004);
     rt_check_u64("guest cpu timer: code 0x1005", ld16((const void *)G(0x86)), 0x1005);
     rt_check_u64("guest cpu timer: old psw", ld64((const void *)G(0x138)), GCODE);
-    rt_check("guest cpu timer: still negative in the SCB", (int64_t)ld64(scb + 0x28) < 0);
+    rt_check((int64_t)ld64(scb + 0x28) < 0, "guest cpu timer: still negative in the SCB");
 }
 
 int main(void)

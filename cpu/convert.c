@@ -13,6 +13,7 @@
 
 #include "cpu/insn.h"
 #include "cpu/model.h"
+#include "cpu/regs.h"
 #include "mmu/mmu.h"
 
 /* Characters converted per execution before condition code 3. */
@@ -27,31 +28,6 @@ struct uchar {
     unsigned len;
     unsigned cc;
 };
-
-static inline uint64_t reg_len(const struct cpu *cpu, unsigned r)
-{
-    return (cpu->psw.mask & PSW_MASK_EA) ? cpu->gr[r] : cpu_gr32(cpu, r);
-}
-
-static inline void set_reg_len(struct cpu *cpu, unsigned r, uint64_t len)
-{
-    if (cpu->psw.mask & PSW_MASK_EA)
-        cpu->gr[r] = len;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)len);
-}
-
-/* Update an address register: bits 0-63, 33-63 (bit 32 zeroed) or 40-63
- * (bits 32-39 unchanged, which the PoO permits) by addressing mode. */
-static inline void set_reg_addr(struct cpu *cpu, unsigned r, uint64_t addr)
-{
-    if (cpu->psw.mask & PSW_MASK_EA)
-        cpu->gr[r] = addr;
-    else if (cpu->psw.mask & PSW_MASK_BA)
-        cpu_set_gr32(cpu, r, (uint32_t)addr & 0x7fffffffu);
-    else
-        cpu->gr[r] = (cpu->gr[r] & ~UINT64_C(0xffffff)) | (addr & 0xffffff);
-}
 
 static inline bool cont_ok(uint8_t b, uint8_t lo, uint8_t hi)
 {

@@ -4,51 +4,16 @@
 #include "cpu/insn.h"
 
 #include "cpu/cpu.h"
+#include "cpu/regs.h"
 #include "mmu/mmu.h"
 
 /* Bytes compared per execution of the long compares. */
 #define LONG_UNIT 4096u
 
-static inline bool amode64(const struct cpu *cpu)
-{
-    return (cpu->psw.mask & PSW_MASK_EA) != 0;
-}
-
-/* Store updated address @addr into GR @r: the whole register in the 64-bit
- * mode, else bits 32-63 with the bits above the addressing mode zero (bits
- * 32-39 in the 24-bit mode, bit 32 in the 31-bit mode), as MVCL specifies. */
-static void set_addr_reg(struct cpu *cpu, unsigned r, uint64_t addr)
-{
-    if (amode64(cpu))
-        cpu->gr[r] = addr;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)cpu_wrap(cpu, addr));
-}
-
-/* The extended forms' length registers: bits 0-63 in the 64-bit mode, else
- * bits 32-63 (bits 0-31 unchanged). */
-static uint64_t get_len_reg(const struct cpu *cpu, unsigned r)
-{
-    return amode64(cpu) ? cpu->gr[r] : cpu_gr32(cpu, r);
-}
-
-static void set_len_reg(struct cpu *cpu, unsigned r, uint64_t len)
-{
-    if (amode64(cpu))
-        cpu->gr[r] = len;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)len);
-}
-
 /* MVCL/CLCL lengths: bits 40-63; bits 0-39 are left alone. */
 static void set_len24(struct cpu *cpu, unsigned r, uint32_t len)
 {
     cpu->gr[r] = (cpu->gr[r] & ~UINT64_C(0xffffff)) | (len & 0xffffffu);
-}
-
-static inline uint32_t page_rest(uint64_t addr)
-{
-    return PAGE_SIZE - (uint32_t)(addr & ~PAGE_MASK);
 }
 
 static inline uint64_t min64(uint64_t a, uint64_t b)
@@ -141,8 +106,8 @@ exc_t insn_mvcl(struct cpu *cpu, const struct insn *in)
         set_len24(cpu, in->r1 + 1, (uint32_t)dlen);
         set_len24(cpu, in->r2 + 1, (uint32_t)slen);
     }
-    set_addr_reg(cpu, in->r1, dst);
-    set_addr_reg(cpu, in->r2, src);
+    set_reg_addr_clear(cpu, in->r1, dst);
+    set_reg_addr_clear(cpu, in->r2, src);
     if (dlen && cc != 3) {
         cpu_repeat(cpu);
         return 0;
@@ -223,8 +188,8 @@ exc_t insn_clcl(struct cpu *cpu, const struct insn *in)
                         (uint8_t)(cpu->gr[in->r2 + 1] >> 24), 1, LONG_UNIT, &cc);
     if (exc)
         return exc;
-    set_addr_reg(cpu, in->r1, a1);
-    set_addr_reg(cpu, in->r2, a2);
+    set_reg_addr_clear(cpu, in->r1, a1);
+    set_reg_addr_clear(cpu, in->r2, a2);
     set_len24(cpu, in->r1 + 1, (uint32_t)l1);
     set_len24(cpu, in->r2 + 1, (uint32_t)l2);
     if (cc == 0 && (l1 || l2)) {
@@ -248,8 +213,8 @@ static exc_t move_long_ext(struct cpu *cpu, const struct insn *in, bool wide)
         return EXC_PGM(PGM_SPECIFICATION);
     dst = cpu_wrap(cpu, cpu->gr[in->r1]);
     src = cpu_wrap(cpu, cpu->gr[in->r3]);
-    dlen = get_len_reg(cpu, in->r1 + 1);
-    slen = get_len_reg(cpu, in->r3 + 1);
+    dlen = reg_len(cpu, in->r1 + 1);
+    slen = reg_len(cpu, in->r3 + 1);
     if (wide && ((dlen | slen) & 1))
         return EXC_PGM(PGM_SPECIFICATION);
     if (!wide)
@@ -259,11 +224,11 @@ static exc_t move_long_ext(struct cpu *cpu, const struct insn *in, bool wide)
         exc = move_unit(cpu, in->r1, in->r3, &dst, &dlen, &src, &slen, pad, wide);
         if (exc)
             return exc;
-        set_len_reg(cpu, in->r1 + 1, dlen);
-        set_len_reg(cpu, in->r3 + 1, slen);
+        set_reg_len(cpu, in->r1 + 1, dlen);
+        set_reg_len(cpu, in->r3 + 1, slen);
     }
-    set_addr_reg(cpu, in->r1, dst);
-    set_addr_reg(cpu, in->r3, src);
+    set_reg_addr_clear(cpu, in->r1, dst);
+    set_reg_addr_clear(cpu, in->r3, src);
     cpu_set_cc(cpu, dlen ? 3 : cc);
     return 0;
 }
@@ -295,8 +260,8 @@ static exc_t compare_long_ext(struct cpu *cpu, const struct insn *in, unsigned w
         return EXC_PGM(PGM_SPECIFICATION);
     a1 = cpu_wrap(cpu, cpu->gr[in->r1]);
     a3 = cpu_wrap(cpu, cpu->gr[in->r3]);
-    l1 = get_len_reg(cpu, in->r1 + 1);
-    l3 = get_len_reg(cpu, in->r3 + 1);
+    l1 = reg_len(cpu, in->r1 + 1);
+    l3 = reg_len(cpu, in->r3 + 1);
     if (width == 2 && ((l1 | l3) & 1))
         return EXC_PGM(PGM_SPECIFICATION);
     if (width == 1)
@@ -305,10 +270,10 @@ static exc_t compare_long_ext(struct cpu *cpu, const struct insn *in, unsigned w
                         LONG_UNIT / width, &cc);
     if (exc)
         return exc;
-    set_addr_reg(cpu, in->r1, a1);
-    set_addr_reg(cpu, in->r3, a3);
-    set_len_reg(cpu, in->r1 + 1, l1);
-    set_len_reg(cpu, in->r3 + 1, l3);
+    set_reg_addr_clear(cpu, in->r1, a1);
+    set_reg_addr_clear(cpu, in->r3, a3);
+    set_reg_len(cpu, in->r1 + 1, l1);
+    set_reg_len(cpu, in->r3 + 1, l3);
     cpu_set_cc(cpu, cc == 0 && (l1 || l3) ? 3 : cc);
     return 0;
 }
@@ -385,7 +350,7 @@ static exc_t mvcos_check(const struct cpu *cpu, uint16_t oac1, uint16_t oac2)
 exc_t insn_mvcos(struct cpu *cpu, const struct insn *in)
 {
     uint16_t oac1 = (uint16_t)(cpu->gr[0] >> 16), oac2 = (uint16_t)cpu->gr[0];
-    uint64_t len = get_len_reg(cpu, in->r3);
+    uint64_t len = reg_len(cpu, in->r3);
     uint32_t n = (uint32_t)min64(len, PAGE_SIZE);
     struct acc op1, op2;
     exc_t exc;

@@ -5,49 +5,13 @@
 
 #include <string.h>
 #include "cpu/cpu.h"
+#include "cpu/regs.h"
 #include "mmu/mmu.h"
 
 /* Bytes per execution of the CPU-determined string instructions. */
 #define STRING_UNIT 4096u
 
 /* ---- register helpers ------------------------------------------------- */
-
-static inline bool amode64(const struct cpu *cpu)
-{
-    return (cpu->psw.mask & PSW_MASK_EA) != 0;
-}
-
-/* Store updated address @addr into GR @r as the PoO's general rule for
- * register-addressed operands says: the whole register in the 64-bit mode,
- * bits 32-63 otherwise with the bits above the addressing mode set to zero
- * (bits 32-39 in the 24-bit mode, bit 32 in the 31-bit mode). */
-static void set_addr_reg(struct cpu *cpu, unsigned r, uint64_t addr)
-{
-    if (amode64(cpu))
-        cpu->gr[r] = addr;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)cpu_wrap(cpu, addr));
-}
-
-/* A length register: bits 0-63 in the 64-bit mode, else bits 32-63. */
-static uint64_t get_len_reg(const struct cpu *cpu, unsigned r)
-{
-    return amode64(cpu) ? cpu->gr[r] : cpu_gr32(cpu, r);
-}
-
-static void set_len_reg(struct cpu *cpu, unsigned r, uint64_t len)
-{
-    if (amode64(cpu))
-        cpu->gr[r] = len;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)len);
-}
-
-/* Bytes from @addr to the end of its page. */
-static inline uint32_t page_rest(uint64_t addr)
-{
-    return PAGE_SIZE - (uint32_t)(addr & ~PAGE_MASK);
-}
 
 /* ---- SS-a instructions ------------------------------------------------ */
 
@@ -385,13 +349,13 @@ exc_t insn_mvst(struct cpu *cpu, const struct insn *in)
 
         acc_set(&op1, i, v);
         if (v == (uint8_t)r0) {
-            set_addr_reg(cpu, in->r1, dst + i);
+            set_reg_addr_clear(cpu, in->r1, dst + i);
             cpu_set_cc(cpu, 1);
             return 0;
         }
     }
-    set_addr_reg(cpu, in->r1, dst + n);
-    set_addr_reg(cpu, in->r2, src + n);
+    set_reg_addr_clear(cpu, in->r1, dst + n);
+    set_reg_addr_clear(cpu, in->r2, src + n);
     cpu_set_cc(cpu, 3);
     return 0;
 }
@@ -429,14 +393,14 @@ exc_t insn_clst(struct cpu *cpu, const struct insn *in)
             /* A string that ends first is the low one. */
             unsigned cc = v1 == end ? 1 : v2 == end ? 2 : v1 < v2 ? 1 : 2;
 
-            set_addr_reg(cpu, in->r1, a1 + i);
-            set_addr_reg(cpu, in->r2, a2 + i);
+            set_reg_addr_clear(cpu, in->r1, a1 + i);
+            set_reg_addr_clear(cpu, in->r2, a2 + i);
             cpu_set_cc(cpu, cc);
             return 0;
         }
     }
-    set_addr_reg(cpu, in->r1, a1 + n);
-    set_addr_reg(cpu, in->r2, a2 + n);
+    set_reg_addr_clear(cpu, in->r1, a1 + n);
+    set_reg_addr_clear(cpu, in->r2, a2 + n);
     cpu_set_cc(cpu, 3);
     return 0;
 }
@@ -468,7 +432,7 @@ exc_t insn_srst(struct cpu *cpu, const struct insn *in)
         return exc;
     for (uint32_t i = 0; i < n; i++) {
         if (acc_get(&op2, i) == (uint8_t)r0) {
-            set_addr_reg(cpu, in->r1, str + i);
+            set_reg_addr_clear(cpu, in->r1, str + i);
             cpu_set_cc(cpu, 1);
             return 0;
         }
@@ -477,7 +441,7 @@ exc_t insn_srst(struct cpu *cpu, const struct insn *in)
         cpu_set_cc(cpu, 2);
         return 0;
     }
-    set_addr_reg(cpu, in->r2, str + n);
+    set_reg_addr_clear(cpu, in->r2, str + n);
     cpu_set_cc(cpu, 3);
     return 0;
 }
@@ -509,12 +473,12 @@ exc_t insn_srstu(struct cpu *cpu, const struct insn *in)
         if (exc)
             return exc;
         if (v == (uint16_t)r0) {
-            set_addr_reg(cpu, in->r1, addr);
+            set_reg_addr_clear(cpu, in->r1, addr);
             cpu_set_cc(cpu, 1);
             return 0;
         }
     }
-    set_addr_reg(cpu, in->r2, str + done);
+    set_reg_addr_clear(cpu, in->r2, str + done);
     cpu_set_cc(cpu, 3);
     return 0;
 }
@@ -526,7 +490,7 @@ exc_t insn_srstu(struct cpu *cpu, const struct insn *in)
 exc_t insn_cksm(struct cpu *cpu, const struct insn *in)
 {
     uint64_t addr = cpu_wrap(cpu, cpu->gr[in->r2]);
-    uint64_t len = get_len_reg(cpu, in->r2 + 1);
+    uint64_t len = reg_len(cpu, in->r2 + 1);
     uint32_t n = len < STRING_UNIT ? (uint32_t)len : STRING_UNIT;
     uint64_t sum = cpu_gr32(cpu, in->r1);
     struct acc op2;
@@ -546,8 +510,8 @@ exc_t insn_cksm(struct cpu *cpu, const struct insn *in)
         sum = (sum & 0xffffffffu) + (sum >> 32);
     }
     cpu_set_gr32(cpu, in->r1, (uint32_t)sum);
-    set_addr_reg(cpu, in->r2, addr + n);
-    set_len_reg(cpu, in->r2 + 1, len - n);
+    set_reg_addr_clear(cpu, in->r2, addr + n);
+    set_reg_len(cpu, in->r2 + 1, len - n);
     cpu_set_cc(cpu, len == n ? 0 : 3);
     return 0;
 }
@@ -569,8 +533,8 @@ exc_t insn_cuse(struct cpu *cpu, const struct insn *in)
         return EXC_PGM(PGM_SPECIFICATION);
     a1 = eq_a1 = cpu_wrap(cpu, cpu->gr[in->r1]);
     a2 = eq_a2 = cpu_wrap(cpu, cpu->gr[in->r2]);
-    l1 = eq_l1 = get_len_reg(cpu, in->r1 + 1);
-    l2 = eq_l2 = get_len_reg(cpu, in->r2 + 1);
+    l1 = eq_l1 = reg_len(cpu, in->r1 + 1);
+    l2 = eq_l2 = reg_len(cpu, in->r2 + 1);
     if (sslen == 0) {
         cpu_set_cc(cpu, 0);
         return 0;
@@ -619,10 +583,10 @@ exc_t insn_cuse(struct cpu *cpu, const struct insn *in)
     if (cc < 2) {
         a1 = eq_a1, a2 = eq_a2, l1 = eq_l1, l2 = eq_l2;
     }
-    set_addr_reg(cpu, in->r1, a1);
-    set_addr_reg(cpu, in->r2, a2);
-    set_len_reg(cpu, in->r1 + 1, l1);
-    set_len_reg(cpu, in->r2 + 1, l2);
+    set_reg_addr_clear(cpu, in->r1, a1);
+    set_reg_addr_clear(cpu, in->r2, a2);
+    set_reg_len(cpu, in->r1 + 1, l1);
+    set_reg_len(cpu, in->r2 + 1, l2);
     cpu_set_cc(cpu, cc);
     return 0;
 }

@@ -4,40 +4,12 @@
 
 #include "cpu/insn.h"
 #include "cpu/model.h"
+#include "cpu/regs.h"
 #include "mmu/mmu.h"
 
 /* Characters an interruptible translation processes per execution before
  * it ends with condition code 3 (the CPU-determined amount). */
 #define TR_UNIT 4096u
-
-/* An operand length in register @r: bits 32-63 in the 24- and 31-bit
- * addressing modes, the whole register in the 64-bit mode. */
-static inline uint64_t reg_len(const struct cpu *cpu, unsigned r)
-{
-    return (cpu->psw.mask & PSW_MASK_EA) ? cpu->gr[r] : cpu_gr32(cpu, r);
-}
-
-static inline void set_reg_len(struct cpu *cpu, unsigned r, uint64_t len)
-{
-    if (cpu->psw.mask & PSW_MASK_EA)
-        cpu->gr[r] = len;
-    else
-        cpu_set_gr32(cpu, r, (uint32_t)len);
-}
-
-/* Place an operand address in register @r as the addressing mode says: all
- * 64 bits; bits 33-63 with bit 32 zero; or bits 40-63 with bits 0-39
- * unchanged. (TRT requires exactly this; for the interruptible instructions
- * the PoO lets bits 32-39 resp. bit 32 be unchanged or zeroed.) */
-static inline void set_reg_addr(struct cpu *cpu, unsigned r, uint64_t addr)
-{
-    if (cpu->psw.mask & PSW_MASK_EA)
-        cpu->gr[r] = addr;
-    else if (cpu->psw.mask & PSW_MASK_BA)
-        cpu_set_gr32(cpu, r, (uint32_t)addr & 0x7fffffffu);
-    else
-        cpu->gr[r] = (cpu->gr[r] & ~UINT64_C(0xffffff)) | (addr & 0xffffff);
-}
 
 /* Fetch a 1- or 2-byte character. */
 static inline MUST_CHECK exc_t fetch_char(struct cpu *cpu, unsigned ar, uint64_t addr,

@@ -4,11 +4,14 @@
  * chapter 10 arrives with the system-architecture work. */
 #include "cpu/cpu.h"
 
+#include <string.h>
+
 #include "cpu/insn.h"
 #include "cpu/lowcore.h"
 #include "cpu/model.h"
 #include "hw/doors.h"
 #include "mmu/mmu.h"
+#include "sie/sie.h"
 
 /* Apply a change of control registers: translation and interruption
  * subclasses may have changed. */
@@ -201,6 +204,8 @@ exc_t insn_stap(struct cpu *cpu, const struct insn *in)
 
     if (addr & 1)
         return EXC_PGM(PGM_SPECIFICATION);
+    if (unlikely(cpu->sie != NULL))         /* the guest CPU address from the SCB */
+        return mmu_store_u16(cpu, in->b2, addr, sie_icpua(cpu));
     return mmu_store_u16(cpu, in->b2, addr, cpu->cpu_addr);
 }
 
@@ -236,12 +241,16 @@ exc_t insn_stfle(struct cpu *cpu, const struct insn *in)
     unsigned have = 1;
     unsigned n;
     struct acc a;
+    uint64_t list[4];
     uint8_t buf[32];
     exc_t exc;
 
     for (unsigned i = 0; i < 4; i++)
         if (cpu->model->stfle[i])
             have = i + 1;
+    memcpy(list, cpu->model->stfle, sizeof(list));
+    if (unlikely(cpu->sie != NULL))         /* the guest's list, as long as ours */
+        sie_facility_list(cpu, list, have);
     n = want < have ? want : have;
     if (addr & 7)
         return EXC_PGM(PGM_SPECIFICATION);
@@ -249,7 +258,7 @@ exc_t insn_stfle(struct cpu *cpu, const struct insn *in)
     if (exc)
         return exc;
     for (unsigned i = 0; i < n; i++)
-        st_be64(buf + 8 * i, cpu->model->stfle[i]);
+        st_be64(buf + 8 * i, list[i]);
     acc_write(&a, 0, buf, 8 * n);
     cpu->gr[0] = (cpu->gr[0] & ~UINT64_C(0xff)) | (have - 1);
     cpu_set_cc(cpu, want >= have ? 0 : 3);

@@ -64,8 +64,10 @@ int64_t cpu_timer_get(struct cpu *cpu);
 /* Re-evaluate the clock-comparator and CPU-timer conditions into
  * cpu->irq_pending (cpu_update_attn does this when they could matter). */
 void cpu_timer_check(struct cpu *cpu);
-/* Raw time of the next clock-comparator or CPU-timer condition whose CR0
- * subclass mask is one: now if one holds already, UINT64_MAX if none. */
+/* Raw time of the next clock-comparator or CPU-timer condition that the
+ * PSW and the CR0 subclass masks enable (under SIE: the guest's or the
+ * host's, whichever comes first): now if one holds already, UINT64_MAX if
+ * none. */
 uint64_t cpu_timer_deadline(struct cpu *cpu);
 
 /* Repeat the current instruction (an interruptible instruction that did a

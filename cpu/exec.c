@@ -216,6 +216,8 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
 
 void cpu_reset(struct cpu *cpu)
 {
+    if (unlikely(cpu->sie != NULL))
+        sie_interrupted(cpu);
     cpu->state = CPU_STOPPED;
     cpu->irq_pending = 0;
     cpu->emsig_from = 0;

@@ -299,6 +299,8 @@ bool cpu_deliver_interrupts(struct cpu *cpu)
 
 void cpu_stop(struct cpu *cpu)
 {
+    if (unlikely(cpu->sie != NULL))         /* a stopped CPU is not in SIE */
+        sie_interrupted(cpu);
     cpu_timer_sync(cpu, tod_raw());         /* the CPU timer halts while stopped */
     cpu->state = CPU_STOPPED;
     cpu->exit_loop = true;

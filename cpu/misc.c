@@ -81,7 +81,7 @@ exc_t insn_stck(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
-    st_be64(buf, tod_clock_unique());
+    st_be64(buf, tod_clock_unique() + cpu->epoch);
     acc_write(&a, 0, buf, 8);
     cpu_set_cc(cpu, 0);
     return 0;
@@ -98,7 +98,7 @@ exc_t insn_stckf(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
-    st_be64(buf, tod_clock());
+    st_be64(buf, tod_clock() + cpu->epoch);
     acc_write(&a, 0, buf, 8);
     cpu_set_cc(cpu, 0);
     return 0;
@@ -116,7 +116,7 @@ exc_t insn_stcke(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
-    st_be64(buf + 1, tod_clock_unique());
+    st_be64(buf + 1, tod_clock_unique() + cpu->epoch);
     st_be16(buf + 14, (uint16_t)cpu->todpr);
     acc_write(&a, 0, buf, 16);
     cpu_set_cc(cpu, 0);

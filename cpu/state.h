@@ -124,6 +124,8 @@ struct cpu {
     int64_t cputm;          /* CPU timer as of raw TOD cputm_raw (cpu/timer.c) */
     uint64_t cputm_raw;
     uint64_t ckc;
+    uint64_t epoch;         /* added to the TOD clock this CPU sees: the SIE guest's
+                             * epoch difference, 0 outside SIE (SIE.md 6) */
     uint64_t bea;           /* breaking-event address */
     uint16_t cpu_addr;
 

@@ -10,6 +10,7 @@
 #include "cpu/insn.h"
 #include "cpu/tod.h"
 #include "mmu/mmu.h"
+#include "sie/sie.h"
 
 void cpu_timer_sync(struct cpu *cpu, uint64_t raw)
 {
@@ -38,7 +39,7 @@ void cpu_timer_check(struct cpu *cpu)
     uint64_t now = tod_raw();
 
     cpu_timer_sync(cpu, now);
-    set_pending(cpu, IRQ_EXT_CKC, tod_from_raw(now) > cpu->ckc);
+    set_pending(cpu, IRQ_EXT_CKC, tod_from_raw(now) + cpu->epoch > cpu->ckc);
     set_pending(cpu, IRQ_EXT_CPUTIMER, cpu->cputm < 0);
 }
 
@@ -52,11 +53,14 @@ uint64_t cpu_timer_deadline(struct cpu *cpu)
 {
     uint64_t now, tod, deadline = UINT64_MAX;
 
-    if (!(cpu->cr[0] & (CR0_CKC_SUBMASK | CR0_CPUTM_SUBMASK)))
-        return UINT64_MAX;
+    if (unlikely(cpu->sie != NULL))         /* the host's timers run on in SIE */
+        deadline = sie_host_deadline(cpu);
+    if (!(cpu->psw.mask & PSW_MASK_EXT) ||
+        !(cpu->cr[0] & (CR0_CKC_SUBMASK | CR0_CPUTM_SUBMASK)))
+        return deadline;
     now = tod_raw();
     cpu_timer_sync(cpu, now);
-    tod = tod_from_raw(now);
+    tod = tod_from_raw(now) + cpu->epoch;
     if ((cpu->cr[0] & CR0_CKC_SUBMASK) && cpu->ckc != UINT64_MAX)
         deadline = tod > cpu->ckc ? now : after(now, cpu->ckc - tod);
     if (cpu->cr[0] & CR0_CPUTM_SUBMASK) {

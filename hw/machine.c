@@ -112,8 +112,6 @@ static uint64_t timer_budget(struct cpu *cpu, uint64_t left)
 {
     uint64_t deadline, now, n;
 
-    if (!(cpu->psw.mask & PSW_MASK_EXT))
-        return left;
     deadline = cpu_timer_deadline(cpu);
     if (deadline == UINT64_MAX)
         return left;

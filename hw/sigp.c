@@ -7,6 +7,7 @@
 #include "cpu/tod.h"
 #include "hw/doors.h"
 #include "mmu/mmu.h"
+#include "sie/sie.h"
 
 enum sigp_order {
     SIGP_SENSE = 0x01,
@@ -61,7 +62,11 @@ static void store_status(struct cpu *cpu, uint64_t addr)
 /* Present a restart interruption on the stopped-or-operating CPU @dst. */
 static void restart(struct cpu *dst)
 {
-    uint8_t *lc = mmu_lowcore(dst);
+    uint8_t *lc;
+
+    if (unlikely(dst->sie != NULL))         /* the host takes the restart */
+        sie_interrupted(dst);
+    lc = mmu_lowcore(dst);
 
     st_be64(lc + LC_RESTART_OLD_PSW, cpu_psw_mask(dst));
     st_be64(lc + LC_RESTART_OLD_PSW + 8, dst->psw.addr);

@@ -41,7 +41,7 @@ unsigned scb_shadow(const uint8_t *raw, struct scb_shadow *s)
     for (unsigned i = 0; i < 16; i++)
         s->gcr[i] = ld_be64(raw + SCB_GCR + 8 * i);
     s->gbea = ld_be64(raw + SCB_GBEA);
-    s->fac = ld_be32(raw + SCB_FAC);
+    s->fac = ld_be32(raw + SCB_FAC) & 0x7ffffff8u;  /* format-0 list below 2 GiB */
     s->ecd = ld_be32(raw + SCB_ECD);
     if (!(flags & CPUSTAT_SM)) {
         /* With storage-limit suppression MSO and MSL are ignored (SIE.md 5.2). */

@@ -44,6 +44,11 @@ static unsigned host_checks(struct cpu *cpu, struct sie_ctx *ctx)
         if (host_real_abs(cpu, cpu->prefix, s->scao, 2112) == UINT64_MAX)
             return VIR_SCA_INVALID;
     }
+    if (s->fac) {
+        ctx->fac_abs = host_real_abs(cpu, cpu->prefix, s->fac, 32);
+        if (ctx->fac_abs == UINT64_MAX)
+            return VIR_FAC;
+    }
     /* The first page of the guest prefix area must be mapped and writable. */
     exc = gmem_abs(cpu, s->prefix, ACC_STORE, &ctx->lowcore_abs);
     return exc ? VIR_PREFIX_ACCESS : 0;
@@ -107,6 +112,7 @@ exc_t insn_sie(struct cpu *cpu, const struct insn *in)
     cpu->prefix = ctx->s.prefix;
     cpu->cputm = (int64_t)ctx->s.cputm;
     cpu->ckc = ctx->s.ckc;
+    cpu->epoch = ctx->s.epoch;
     cpu->todpr = ctx->s.todpr;
     cpu->bea = ctx->s.gbea;
     mmu_tlb_flush(cpu);
@@ -144,6 +150,7 @@ static void sie_exit(struct cpu *cpu, unsigned icpt, uint64_t g_addr, uint64_t h
     cpu->cputm = ctx->h_cputm - (int64_t)(now - ctx->entry_raw);
     cpu->cputm_raw = now;
     cpu->ckc = ctx->h_ckc;
+    cpu->epoch = 0;
     cpu->todpr = ctx->h_todpr;
     cpu->bea = ctx->h_bea;
     cpu->sie = NULL;
@@ -339,6 +346,35 @@ static bool host_pending(const struct cpu *cpu, const struct sie_ctx *ctx)
     return (cr0 & CR0_CPUTM_SUBMASK) && ctx->h_cputm - (int64_t)(now - ctx->entry_raw) < 0;
 }
 
+/* @a + @b, or UINT64_MAX - 1 if that would reach UINT64_MAX ("never"). */
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    return b >= UINT64_MAX - 1 - a ? UINT64_MAX - 1 : a + b;
+}
+
+uint64_t sie_host_deadline(struct cpu *cpu)
+{
+    const struct sie_ctx *ctx = cpu->sie;
+    const uint64_t cr0 = ctx->h_cr[0];
+    uint64_t now = tod_raw(), deadline = UINT64_MAX;
+
+    if (!(ctx->h_psw_mask & PSW_MASK_EXT))
+        return UINT64_MAX;
+    if ((cr0 & CR0_CKC_SUBMASK) && ctx->h_ckc != UINT64_MAX) {
+        uint64_t tod = tod_from_raw(now);
+
+        deadline = tod > ctx->h_ckc ? now : sat_add(now, ctx->h_ckc - tod);
+    }
+    if (cr0 & CR0_CPUTM_SUBMASK) {
+        /* The host CPU timer at entry, less the time spent in SIE since. */
+        uint64_t t = sat_add(ctx->entry_raw, ctx->h_cputm < 0 ? 0 : (uint64_t)ctx->h_cputm);
+
+        if (t < deadline)
+            deadline = t;
+    }
+    return deadline < now ? now : deadline;
+}
+
 /* The interception an SCB request forces now, or ICPT_NONE (SIE.md 4.4).
  * cpuflags are read live: other CPUs set them while the guest runs. */
 static unsigned request_icpt(const struct cpu *cpu, const struct sie_ctx *ctx)
@@ -409,6 +445,24 @@ bool sie_deliver(struct cpu *cpu)
     cpu->waiting = false;
     cpu_load_psw(cpu, ld_be64(lc + LC_EXT_NEW_PSW), ld_be64(lc + LC_EXT_NEW_PSW + 8));
     return true;
+}
+
+uint16_t sie_icpua(const struct cpu *cpu)
+{
+    return cpu->sie->s.icpua;
+}
+
+void sie_facility_list(const struct cpu *cpu, uint64_t *list, unsigned n)
+{
+    const uint8_t *fac = storage_host(cpu->mem, cpu->sie->fac_abs);
+
+    for (unsigned i = 0; i < n; i++)
+        list[i] = ld_be64(fac + 8 * i);
+}
+
+void sie_interrupted(struct cpu *cpu)
+{
+    sie_exit(cpu, ICPT_NONE, cpu->psw.addr, cpu->sie->sie_ia);
 }
 
 void sie_wait(struct cpu *cpu)

@@ -103,6 +103,7 @@ enum vir {
     VIR_SCA_LOW = 0x0038,           /* SCA origin non-zero but below 8 KiB */
     VIR_SCA_CROSS = 0x003b,         /* basic SCA crosses a 4 KiB boundary */
     VIR_MSO_MSL = 0x0041,           /* MSO greater than MSL */
+    VIR_FAC = 0x1090,               /* facility list not in host storage */
 };
 
 /* The ipa of a validity intercept found at SIE entry (SIE.md 4.5). */
@@ -156,6 +157,7 @@ struct sie_ctx {
     uint64_t h_asce;            /* host CR1 at entry: the guest-storage mapping */
     bool h_dat;                 /* host PSW DAT bit at entry */
     uint64_t lowcore_abs;       /* host absolute address of the guest prefix page */
+    uint64_t fac_abs;           /* host absolute address of the facility list, or 0 */
     uint8_t text[6];            /* the guest instruction being executed (EX: the */
     uint8_t text_len;           /* target), for ipa/ipb; 0 before the first one */
     uint8_t text_status;        /* icptstatus for it: EX/EXRL target bits */
@@ -187,6 +189,10 @@ void sie_update_attn(struct cpu *cpu);
 /* interrupt.c: act on what sie_update_attn found. Returns true if an
  * interruption was taken or SIE ended. */
 bool sie_deliver(struct cpu *cpu);
+/* interrupt.c, exec.c, sigp.c: leave SIE as a host interruption does
+ * (guest state into the SCB, host PSW at the SIE instruction), before a
+ * stop, reset or restart acts on the host CPU. */
+void sie_interrupted(struct cpu *cpu);
 /* exec.c: the guest PSW has the wait bit: end SIE with the wait intercept. */
 void sie_wait(struct cpu *cpu);
 /* mmu.c: guest logical @addr to host absolute. */
@@ -197,6 +203,14 @@ MUST_CHECK exc_t sie_table_fetch(struct cpu *cpu, uint64_t g_aaddr, uint64_t *e)
 /* mmu.c: guest real access, as mmu_real_host. */
 MUST_CHECK exc_t sie_real_host(struct cpu *cpu, uint64_t raddr, unsigned len,
                                enum acc_kind kind, uint8_t **host);
+/* timer.c: raw time of the next host clock-comparator or CPU-timer
+ * condition the host PSW and CR0 saved at entry enable, or UINT64_MAX. */
+uint64_t sie_host_deadline(struct cpu *cpu);
+/* control.c: the CPU address STAP stores for the guest (the SCB's icpua). */
+uint16_t sie_icpua(const struct cpu *cpu);
+/* control.c: the guest's facility list for STFLE (@n doublewords into
+ * @list); STFLE intercepts when the SCB has none, so one exists here. */
+void sie_facility_list(const struct cpu *cpu, uint64_t *list, unsigned n);
 /* mmu.c: host pointer to the guest's prefix page (checked at SIE entry). */
 uint8_t *sie_lowcore(struct cpu *cpu);
 

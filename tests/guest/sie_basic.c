@@ -2,70 +2,7 @@
  * at MSO 16 MiB in our own storage (host DAT off), run it, check the
  * intercepts. Facts: ../shared/docs/SIE.md 3-5. QEMU TCG has no SIE, so the
  * runner runs this on sieve only (qemu-deviations.txt). */
-#include "rt/rt.h"
-
-#define MSO        0x1000000ull
-#define GUEST_SIZE 0x100000ull
-#define G(a)       ((volatile uint8_t *)(uintptr_t)(MSO + (a)))
-#define GCODE      0x4000ull
-
-#define CPUSTAT_ZARCH   0x00000800u
-#define CPUSTAT_SLSV    0x00004000u
-#define CPUSTAT_SM      0x00000080u
-#define CPUSTAT_STOP    0x04000000u
-#define CPUSTAT_EXT     0x01000000u
-#define ICTL_OPEREXC    0x80000000u
-#define ICTL_PINT       0x20000000u
-#define ICTL_SSKE       0x00002000u
-
-static uint8_t scb[512] __attribute__((aligned(512)));
-static uint64_t ggr[16];
-uint64_t sie_hsave[16] __attribute__((used));
-
-static void st64(void *p, uint64_t v) { *(volatile uint64_t *)p = v; }
-static void st32(void *p, uint32_t v) { *(volatile uint32_t *)p = v; }
-static uint64_t ld64(const void *p) { return *(const volatile uint64_t *)p; }
-static uint32_t ld32(const void *p) { return *(const volatile uint32_t *)p; }
-static uint16_t ld16(const void *p) { return *(const volatile uint16_t *)p; }
-
-/* Run SIE on scb with guest GPRs 0-13 from/to ggr. */
-static void run_sie(void)
-{
-    asm volatile("  stmg  %%r0,%%r15,0(%[hs])\n"
-                 "  lgr   %%r14,%[scb]\n"
-                 "  lgr   %%r15,%[gr]\n"
-                 "  lmg   %%r0,%%r13,0(%%r15)\n"
-                 "  .insn s,0xb2140000,0(%%r14)\n"
-                 "  stmg  %%r0,%%r13,0(%%r15)\n"
-                 "  larl  %%r1,sie_hsave\n"
-                 "  lmg   %%r0,%%r15,0(%%r1)\n"
-                 : : [hs] "a"(sie_hsave), [scb] "a"(scb), [gr] "a"(ggr) : "memory", "cc");
-}
-
-/* A fresh SCB: z/Arch guest, PSW 64-bit DAT off at GCODE, 1 MiB at MSO. */
-static void scb_init(uint32_t ictl)
-{
-    for (unsigned i = 0; i < sizeof(scb); i++)
-        scb[i] = 0;
-    for (unsigned i = 0; i < 16; i++)
-        ggr[i] = 0;
-    st32(scb + 0x00, CPUSTAT_ZARCH);
-    st64(scb + 0x80, MSO);
-    st64(scb + 0x88, MSO + GUEST_SIZE - 1);
-    st64(scb + 0x90, PSW_MASK_64);
-    st64(scb + 0x98, GCODE);
-    st32(scb + 0x48, ictl);
-    st64(scb + 0x100, 0xe0);            /* guest CR0 as after reset */
-    for (uint64_t a = 0; a < 0x10000; a += 8)
-        st64((void *)G(a), 0);
-}
-
-/* Copy @n bytes of guest code to guest real GCODE. */
-static void put_code(const uint8_t *code, unsigned n)
-{
-    for (unsigned i = 0; i < n; i++)
-        *G(GCODE + i) = code[i];
-}
+#include "sie_common.h"
 
 static void test_diag(void)
 {
@@ -125,17 +62,6 @@ static void test_validity(void)
     validity("prefix beyond msl", CPUSTAT_ZARCH, MSO + GUEST_SIZE - 1, 0x100000, 0x0010);
 }
 
-/* Guest program new PSW at guest 0x1d0 -> 0x5000 where DIAG 0x44 waits. */
-static void guest_pgm_handler(void)
-{
-    st64((void *)G(0x1d0), PSW_MASK_64);
-    st64((void *)G(0x1d8), 0x5000);
-    *G(0x5000) = 0x83;
-    *G(0x5001) = 0x00;
-    *G(0x5002) = 0x00;
-    *G(0x5003) = 0x44;
-}
-
 static void test_pgm(void)
 {
     /* lghi r3,7; .short 0 (operation exception) */
@@ -147,9 +73,9 @@ static void test_pgm(void)
     run_sie();
     rt_check_u64("pgm delivered: then diag intercept", scb[0x50], 0x04);
     rt_check_u64("pgm delivered: gpsw in the handler", ld64(scb + 0x98), 0x5004);
-    rt_check_u64("pgm delivered: guest code", ld16((const void *)G(0x8e)), 1);
-    rt_check_u64("pgm delivered: guest ilc", ld16((const void *)G(0x8c)), 2);
-    rt_check_u64("pgm delivered: guest old psw", ld64((const void *)G(0x158)), GCODE + 6);
+    rt_check_u64("pgm delivered: guest code", ld16(G(0x8e)), 1);
+    rt_check_u64("pgm delivered: guest ilc", ld16(G(0x8c)), 2);
+    rt_check_u64("pgm delivered: guest old psw", ld64(G(0x158)), GCODE + 6);
     rt_check_u64("pgm delivered: r3", ggr[3], 7);
 
     scb_init(ICTL_OPEREXC);
@@ -166,7 +92,7 @@ static void test_pgm(void)
     rt_check_u64("pint: iprcc", ld16(scb + 0xce), 1);
     rt_check_u64("pint: pgmilc", ld16(scb + 0xcc), 2);
     rt_check_u64("pint: gpsw", ld64(scb + 0x98), GCODE + 6);
-    rt_check_u64("pint: guest lowcore untouched", ld16((const void *)G(0x8e)), 0);
+    rt_check_u64("pint: guest lowcore untouched", ld16(G(0x8e)), 0);
 }
 
 static void test_storage(void)
@@ -188,7 +114,7 @@ static void test_storage(void)
     rt_check_u64("storage: gpsw", ld64(scb + 0x98), GCODE + 22);
     rt_check_u64("storage: store via guest prefix", *G(0x8100), 0x55);
     rt_check_u64("storage: real 0x100 untouched", *G(0x100), 0);
-    rt_check_u64("storage: stpx", ld32((const void *)G(0x8108)), 0x8000);
+    rt_check_u64("storage: stpx", ld32(G(0x8108)), 0x8000);
 }
 
 static void test_wait_and_requests(void)
@@ -199,8 +125,8 @@ static void test_wait_and_requests(void)
 
     scb_init(0);
     put_code(code, sizeof(code));
-    st64((void *)G(0x200), PSW_MASK_64 | PSW_MASK_WAIT | PSW_MASK_EXT);
-    st64((void *)G(0x208), 0x6000);
+    st64(G(0x200), PSW_MASK_64 | PSW_MASK_WAIT | PSW_MASK_EXT);
+    st64(G(0x208), 0x6000);
     run_sie();
     rt_check_u64("wait: icptcode 0x1c", scb[0x50], 0x1c);
     rt_check_u64("wait: gpsw mask", ld64(scb + 0x90), PSW_MASK_64 | PSW_MASK_WAIT | PSW_MASK_EXT);
@@ -235,12 +161,12 @@ static void test_guest_dat(void)
     scb_init(0);
     put_code(code, sizeof(code));
     for (uint64_t i = 0; i < 2048; i++)
-        st64((void *)G(st + 8 * i), 0x20);              /* invalid */
+        st64(G(st + 8 * i), 0x20);              /* invalid */
     for (uint64_t i = 0; i < 256; i++)
-        st64((void *)G(pt + 8 * i), 0x400);             /* invalid */
-    st64((void *)G(st + 8 * 0), pt);                    /* segment 0 -> pt (identity for code) */
-    st64((void *)G(pt + 8 * 4), 0x4000);                /* page 4 (code) identity */
-    st64((void *)G(pt + 8 * 8), 0x7000);                /* virtual 0x8000 -> real 0x7000 */
+        st64(G(pt + 8 * i), 0x400);             /* invalid */
+    st64(G(st + 8 * 0), pt);                    /* segment 0 -> pt (identity for code) */
+    st64(G(pt + 8 * 4), 0x4000);                /* page 4 (code) identity */
+    st64(G(pt + 8 * 8), 0x7000);                /* virtual 0x8000 -> real 0x7000 */
     st64(scb + 0x108, st | 3);                          /* guest CR1: segment table, TL 3 */
     st64(scb + 0x90, PSW_MASK_64 | PSW_MASK_DAT);
     run_sie();
@@ -279,7 +205,7 @@ static void test_controls(void)
     scb_init(0);
     *(volatile uint16_t *)(scb + 0x44) = 0x8000;  /* lctl: CR0 */
     put_code(lctlg, sizeof(lctlg));
-    st64((void *)G(0x300), 0x00000000000400e0ull);
+    st64(G(0x300), 0x00000000000400e0ull);
     run_sie();
     rt_check_u64("lctlg cr0 with lctl: icptcode 0x04", scb[0x50], 0x04);
     rt_check_u64("lctlg cr0 with lctl: ipa", ld16(scb + 0x56), 0xeb00);
@@ -289,7 +215,7 @@ static void test_controls(void)
     scb_init(0);
     *(volatile uint16_t *)(scb + 0x44) = 0x4000;  /* lctl: CR1 only */
     put_code(lctlg, sizeof(lctlg));
-    st64((void *)G(0x300), 0x00000000000400e0ull);
+    st64(G(0x300), 0x00000000000400e0ull);
     run_sie();
     rt_check_u64("lctlg cr0 interpreted: diag intercept", scb[0x50], 0x04);
     rt_check_u64("lctlg cr0 interpreted: gpsw", ld64(scb + 0x98), GCODE + 10);
@@ -308,14 +234,14 @@ static void test_guest_timer(void)
     st64(scb + 0x28, ~0ull);                      /* guest CPU timer -1 */
     st64(scb + 0x100, 0xe0 | 0x400);              /* CR0 CPU-timer subclass */
     st64(scb + 0x90, PSW_MASK_64 | PSW_MASK_EXT);
-    st64((void *)G(0x1b0), PSW_MASK_64);
-    st64((void *)G(0x1b8), 0x5000);
+    st64(G(0x1b0), PSW_MASK_64);
+    st64(G(0x1b8), 0x5000);
     guest_pgm_handler();                          /* diag 0x44 at 0x5000 */
     run_sie();
     rt_check_u64("guest cpu timer: delivered, then diag", scb[0x50], 0x04);
     rt_check_u64("guest cpu timer: gpsw", ld64(scb + 0x98), 0x5004);
-    rt_check_u64("guest cpu timer: code 0x1005", ld16((const void *)G(0x86)), 0x1005);
-    rt_check_u64("guest cpu timer: old psw", ld64((const void *)G(0x138)), GCODE);
+    rt_check_u64("guest cpu timer: code 0x1005", ld16(G(0x86)), 0x1005);
+    rt_check_u64("guest cpu timer: old psw", ld64(G(0x138)), GCODE);
     rt_check((int64_t)ld64(scb + 0x28) < 0, "guest cpu timer: still negative in the SCB");
 }
 

@@ -44,9 +44,10 @@ exc_t insn_ptlb(struct cpu *cpu, const struct insn *in)
 exc_t insn_ipte(struct cpu *cpu, const struct insn *in)
 {
     uint64_t pte = (cpu->gr[in->r1] & CR_ADDR_PTO) + ((cpu->gr[in->r2] >> 12) & 0xff) * 8;
+    exc_t exc = mmu_abs_host(cpu, pte, 8, ACC_STORE, &pte);
 
-    if (!storage_valid(cpu->mem, pte, 8))
-        return EXC_PGM(PGM_ADDRESSING);
+    if (exc)
+        return exc;
     entry_set_bits(cpu, pte, PTE_I);
     purge_all_tlbs(cpu);
     return 0;
@@ -68,10 +69,21 @@ exc_t insn_idte(struct cpu *cpu, const struct insn *in)
     if (!(r2 & IDTE_CLEAR_ONLY)) {
         if (last > 0x7ff)
             last = 0x7ff;
-        if (!storage_valid(cpu->mem, origin + first * 8, (last - first + 1) * 8))
-            return EXC_PGM(PGM_ADDRESSING);
-        for (unsigned i = first; i <= last; i++)
-            entry_set_bits(cpu, origin + i * 8, DTE_I);
+        uint64_t a;
+        exc_t exc;
+
+        /* Probe every entry first: nothing changes if one is unreachable. */
+        for (unsigned i = first; i <= last; i++) {
+            exc = mmu_abs_host(cpu, origin + i * 8, 8, ACC_STORE, &a);
+            if (exc)
+                return exc;
+        }
+        for (unsigned i = first; i <= last; i++) {
+            exc = mmu_abs_host(cpu, origin + i * 8, 8, ACC_STORE, &a);
+            if (exc)
+                return exc;
+            entry_set_bits(cpu, a, DTE_I);
+        }
     }
     purge_all_tlbs(cpu);
     return 0;
@@ -217,8 +229,9 @@ exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
         raddr = w.raddr;
         prot = w.prot;
     }
-    if (!storage_valid(cpu->mem, prefix_apply(cpu->prefix, raddr), 1))
-        return EXC_PGM(PGM_ADDRESSING);
+    exc = mmu_abs_host(cpu, prefix_apply(cpu->prefix, raddr), 1, ACC_FETCH, &raddr);
+    if (exc)
+        return exc;
     cpu_set_cc(cpu, prot ? 1 : 0);
     return 0;
 }

@@ -180,6 +180,13 @@ uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
 
     cpu->exit_loop = false;
     while (done < budget) {
+        if (unlikely(cpu->attn & ATTN_PSW_INVALID)) {
+            /* Counted like an instruction: a new PSW that is itself invalid
+             * loops here as on the machine, but slices still end. */
+            attention(cpu);
+            done++;
+            continue;
+        }
         if (unlikely(cpu->attn) && !attention(cpu))
             break;
         if (unlikely(cpu->psw.mask & PSW_MASK_WAIT)) {

@@ -9,15 +9,13 @@
 #define PSW_KEY_SHIFT 52
 
 /* The absolute frame address for the real address in GR @r (bits 0-51 in
- * 64-bit mode, wrapped otherwise). Returns 0 or the addressing exception. */
+ * 64-bit mode, wrapped otherwise; under SIE the host frame backing the
+ * guest's). Returns 0, the addressing exception or a host exception. */
 static exc_t frame_of(struct cpu *cpu, unsigned r, uint64_t *aaddr)
 {
     uint64_t a = prefix_apply(cpu->prefix, cpu_wrap(cpu, cpu->gr[r]) & PAGE_MASK);
 
-    if (a >= cpu->mem->size)
-        return EXC_PGM(PGM_ADDRESSING);
-    *aaddr = a;
-    return 0;
+    return mmu_abs_host(cpu, a, 1, ACC_FETCH, aaddr);
 }
 
 /* SPKA - SET PSW KEY FROM ADDRESS (S). In the problem state the key must be

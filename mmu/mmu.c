@@ -229,6 +229,21 @@ exc_t mmu_ifetch(struct cpu *cpu, uint64_t addr, uint8_t *buf, uint64_t *aaddr)
     return 0;
 }
 
+exc_t mmu_abs_host(struct cpu *cpu, uint64_t aaddr, unsigned len, enum acc_kind kind,
+                   uint64_t *out)
+{
+    if (unlikely(cpu->sie != NULL)) {
+        exc_t exc = gmem_abs(cpu, aaddr, kind, &aaddr);
+
+        if (exc)
+            return exc;
+    }
+    if (!storage_valid(cpu->mem, aaddr, len))
+        return EXC_PGM(PGM_ADDRESSING);
+    *out = aaddr;
+    return 0;
+}
+
 exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len, enum acc_kind kind,
                     uint8_t **host)
 {

@@ -212,6 +212,14 @@ void acc_write(const struct acc *a, uint32_t off, const void *buf, uint32_t n);
  * referenced and changed; used for interruption PSW swaps. */
 uint8_t *mmu_lowcore(struct cpu *cpu);
 
+/* The machine's absolute address of @len bytes (within one page) at the
+ * absolute address @aaddr the CPU sees (under SIE the guest's, through MSO
+ * and the host's DAT), without reference or change recording: for DAT-table
+ * entries and storage keys. Returns 0, addressing, or the host exception of
+ * a guest access. */
+MUST_CHECK exc_t mmu_abs_host(struct cpu *cpu, uint64_t aaddr, unsigned len, enum acc_kind kind,
+                              uint64_t *out);
+
 /* Real-address access (no DAT) to @len bytes at real @raddr that do not
  * cross a page: prefixing applied, R (and for a store C) recorded. Returns 0
  * with *host pointing at the first byte, or an addressing exception. */

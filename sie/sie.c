@@ -259,8 +259,9 @@ exc_t sie_intercept_insn(struct cpu *cpu, const struct insn *in, unsigned ex_len
     return EXC_ICPT(ICPT_INST);
 }
 
-/* Must guest program exception @code intercept (SIE.md 4.3)? */
-static bool pgm_intercepts(const struct scb_shadow *s, unsigned code)
+/* Must guest program exception @code, of an instruction of length @ilen
+ * (0: an invalid PSW), intercept (SIE.md 4.3)? */
+static bool pgm_intercepts(const struct scb_shadow *s, unsigned code, unsigned ilen)
 {
     if (s->ictl & ICTL_PINT)
         return true;
@@ -269,7 +270,9 @@ static bool pgm_intercepts(const struct scb_shadow *s, unsigned code)
     case PGM_SPECIAL_OPERATION:
         return true;
     case PGM_SPECIFICATION:
-        return !(s->ecb & ECB_SPECI);
+        /* With SPECI, an invalid PSW still intercepts: delivering it could
+         * load an invalid program new PSW and loop. */
+        return !(s->ecb & ECB_SPECI) || ilen == 0;
     case PGM_PROTECTION:
         return !(s->eca & ECA_PROTEXCI);
     case PGM_PRIVILEGED_OP:
@@ -312,7 +315,7 @@ bool sie_route(struct cpu *cpu, exc_t exc, uint64_t addr)
         sie_exit(cpu, ICPT_OPEREXC, cpu->next_ia, ctx->sie_next);
         return true;
     }
-    if (!pgm_intercepts(s, code))
+    if (!pgm_intercepts(s, code, cpu->ilen))
         return false;
     s->pgmilc = cpu->ilen;
     s->iprcc = (uint16_t)code;

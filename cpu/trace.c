@@ -63,6 +63,7 @@ static const struct {
 };
 #define NCATEGORIES (sizeof(categories) / sizeof(categories[0]))
 
+/* The trace state of @cpu. */
 static struct trace_cpu *tc(const struct cpu *cpu)
 {
     return &tcpu[cpu->cpu_addr % TRACE_MAX_CPUS];

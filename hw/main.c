@@ -759,6 +759,8 @@ int main(int argc, char **argv)
     }
     if (opt_monitor)
         monitor_new(&m, opt_monitor);
+    else if (opt_serial && strcmp(opt_serial, "mon:stdio") == 0 && m.sclp.vt220)
+        monitor_new(&m, "stdio");           /* Ctrl-A c reaches the monitor */
     status = machine_run(&m);
     virtio_blk_close_all();
     if (opt_profile)

@@ -45,6 +45,11 @@ static const char help_text[] =
     "level 1|2|auto            show the host (1), the guest in SIE (2), or where it runs\n"
     "quit                      end sieve (exit status 0)\n";
 
+bool monitor_mux_on;
+static struct monitor *mux;         /* the monitor sharing stdin with the console */
+static bool mux_escape;             /* Ctrl-A seen */
+static bool mux_monitor;            /* stdin goes to the monitor now */
+
 static const char *const state_names[] = { "stopped", "operating", "check-stop" };
 
 /* The view of the selected CPU. */
@@ -53,6 +58,7 @@ static struct cpu *sel_cpu(struct machine *m, const struct monitor_sel *sel)
     return &m->cpus[sel->cpu < m->ncpus ? sel->cpu : 0];
 }
 
+/* info registers: PSW, GRs and CRs of the selected CPU at the selected level. */
 static void info_registers(struct machine *m, FILE *out, const struct monitor_sel *sel)
 {
     struct cpu *cpu = sel_cpu(m, sel);
@@ -71,6 +77,7 @@ static void info_registers(struct machine *m, FILE *out, const struct monitor_se
         fprintf(out, "C%02u=%016llx%c", i, (unsigned long long)v.cr[i], i % 4 == 3 ? '\n' : ' ');
 }
 
+/* info cpus: one line per CPU, the selected one starred. */
 static void info_cpus(struct machine *m, FILE *out, const struct monitor_sel *sel)
 {
     for (unsigned i = 0; i < m->ncpus; i++) {
@@ -102,6 +109,7 @@ static unsigned tlb_array(struct machine *m, FILE *out, const char *name,
     return n;
 }
 
+/* info tlb: the selected CPU's valid TLB entries and their count. */
 static void info_tlb(struct machine *m, FILE *out, const struct monitor_sel *sel)
 {
     struct cpu *cpu = sel_cpu(m, sel);
@@ -115,6 +123,7 @@ static void info_tlb(struct machine *m, FILE *out, const struct monitor_sel *sel
     fprintf(out, "%u fetch, %u store, %u ifetch entries valid of %u each\n", f, s, i, TLB_SIZE);
 }
 
+/* info sie: each CPU's SIE state (guest and host PSW), then the statistics. */
 static void info_sie(struct machine *m, FILE *out)
 {
     for (unsigned i = 0; i < m->ncpus; i++) {
@@ -309,7 +318,7 @@ static void run_lines(struct monitor *mon)
 {
     char *nl;
 
-    while (mon->in_fd >= 0 && (nl = memchr(mon->buf, '\n', mon->len))) {
+    while (mon->out_fd >= 0 && (nl = memchr(mon->buf, '\n', mon->len))) {
         char *text = NULL;
         size_t size = 0;
         FILE *out = open_memstream(&text, &size);
@@ -329,6 +338,7 @@ static void run_lines(struct monitor *mon)
     }
 }
 
+/* Begin a session on @in_fd/@out_fd with the greeting and a prompt. */
 static void start_session(struct monitor *mon, int in_fd, int out_fd)
 {
     static const char hello[] = "sieve monitor - type 'help' for the commands\n" MON_PROMPT;
@@ -339,6 +349,7 @@ static void start_session(struct monitor *mon, int in_fd, int out_fd)
     mon_write(mon, hello, sizeof(hello) - 1);
 }
 
+/* Event source: wait for a connection on the socket and for session input. */
 static void source_prepare(void *opaque, struct pollfd *fds, unsigned *n, uint64_t *timeout_ns)
 {
     struct monitor *mon = opaque;
@@ -356,6 +367,7 @@ static void source_prepare(void *opaque, struct pollfd *fds, unsigned *n, uint64
     (*n)++;
 }
 
+/* Event source: accept a session, or read its input and run complete lines. */
 static void source_dispatch(void *opaque, struct pollfd *fds, unsigned n)
 {
     struct monitor *mon = opaque;
@@ -384,8 +396,72 @@ static void source_dispatch(void *opaque, struct pollfd *fds, unsigned n)
         mon->len = 0;                       /* an overlong line is dropped */
 }
 
-/* Remove the socket file at exit. */
 static char *socket_path;
+
+static const char mux_help[] =
+    "\r\nC-a c    switch between console and monitor\r\n"
+    "C-a x    end sieve\r\n"
+    "C-a h    this help\r\n"
+    "C-a C-a  send C-a to the guest\r\n";
+
+/* One byte typed at the monitor of the shared stdin: echo it (the terminal
+ * is raw), edit the line, run it at Enter. */
+static void mux_byte(struct monitor *mon, uint8_t c)
+{
+    if (c == '\r' || c == '\n') {
+        mon_write(mon, "\r\n", 2);
+        mon->buf[mon->len++] = '\n';
+        run_lines(mon);
+        mon->out_fd = STDOUT_FILENO;        /* quit ends the session; output stays */
+        mon->in_fd = -2;
+        return;
+    }
+    if ((c == 0x7f || c == 0x08) && mon->len) {
+        mon->len--;
+        mon_write(mon, "\b \b", 3);
+        return;
+    }
+    if (c < 0x20 || mon->len >= sizeof(mon->buf) - 2)
+        return;
+    mon->buf[mon->len++] = (char)c;
+    mon_write(mon, (const char *)&c, 1);
+}
+
+size_t monitor_mux_filter(struct machine *m, uint8_t *buf, size_t n)
+{
+    size_t out = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = buf[i];
+
+        if (mux_escape) {
+            mux_escape = false;
+            if (c == 'c') {
+                mux_monitor = !mux_monitor;
+                mon_write(mux, mux_monitor ? "\r\n" MON_PROMPT : "\r\n",
+                          mux_monitor ? 2 + strlen(MON_PROMPT) : 2);
+                mux->len = 0;
+            } else if (c == 'x') {
+                mon_write(mux, "\r\nsieve: terminated\r\n", 22);
+                machine_finish(m, EXIT_GUEST_OK);
+            } else if (c == 'h') {
+                mon_write(mux, mux_help, sizeof(mux_help) - 1);
+            } else if (c == 0x01 && !mux_monitor) {
+                buf[out++] = c;
+            }
+            continue;
+        }
+        if (c == 0x01)
+            mux_escape = true;
+        else if (mux_monitor)
+            mux_byte(mux, c);
+        else
+            buf[out++] = c;
+    }
+    return out;
+}
+
+/* Remove the socket file at exit. */
 static void unlink_socket(void)
 {
     if (socket_path)
@@ -422,10 +498,13 @@ void monitor_new(struct machine *m, const char *spec)
     mon = g_new0(struct monitor, 1);
     mon->m = m;
     mon->listen_fd = mon->in_fd = mon->out_fd = -1;
-    if (strcmp(spec, "stdio") == 0) {
-        if (m->sclp.vt220)
-            die("-monitor stdio: stdio is the console's; add -nodefaults -serial none, "
-                "or use -monitor unix:PATH,server,nowait");
+    if (strcmp(spec, "stdio") == 0 && m->sclp.vt220) {
+        mon->in_fd = -2;                    /* fed by the console: nothing to poll */
+        mon->out_fd = STDOUT_FILENO;
+        mux = mon;
+        monitor_mux_on = true;
+        return;
+    } else if (strcmp(spec, "stdio") == 0) {
         start_session(mon, STDIN_FILENO, STDOUT_FILENO);
     } else if (strncmp(spec, "unix:", 5) == 0) {
         char **p = g_strsplit(spec + 5, ",", -1);

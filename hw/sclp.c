@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "cpu/model.h"
 #include "cpu/trace.h"
+#include "hw/monitor.h"
 #include "util/bits.h"
 
 #define SCCB_MAX 4096u
@@ -281,6 +282,8 @@ static void input_dispatch(void *opaque, struct pollfd *fds, unsigned n)
         m->sclp.input_fd = -1;          /* end of input: stop polling */
         return;
     }
+    if (monitor_mux_on)         /* Ctrl-A c: stdin is shared with the monitor */
+        got = (ssize_t)monitor_mux_filter(m, m->sclp.input + m->sclp.input_len, (size_t)got);
     m->sclp.input_len += (unsigned)got;
     if (input_pending(m) && !(cpu->irq_pending & IRQ_EXT_SERVICE))
         cpu_post_service_signal(cpu, 1);

@@ -70,6 +70,11 @@ void cpu_timer_check(struct cpu *cpu);
  * none. */
 uint64_t cpu_timer_deadline(struct cpu *cpu);
 
+/* SIE trace hooks (cpu/tracestat.c), one call each in sie/sie.c: after the
+ * guest state is loaded, and in sie_exit once the SCB holds the exit fields. */
+void trace_sie_entry(struct cpu *cpu);
+void trace_sie_exit(struct cpu *cpu);
+
 /* Repeat the current instruction (an interruptible instruction that did a
  * unit of work): the PSW keeps pointing at it, or at the EXECUTE. */
 static inline void cpu_repeat(struct cpu *cpu)

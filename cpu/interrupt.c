@@ -59,8 +59,12 @@ void cpu_load_psw(struct cpu *cpu, uint64_t mask, uint64_t addr)
     cpu->next_ia = addr;
     mmu_psw_changed(cpu, old);
     cpu_update_attn(cpu);
-    if (!psw_valid(mask, addr))
+    if (!psw_valid(mask, addr)) {
         cpu->attn |= ATTN_PSW_INVALID;
+        if (unlikely(cpu->trace & TR_GUEST_ERRORS))
+            trace_event_cold(cpu, "guest_errors", "invalid PSW %016llx:%016llx loaded",
+                             (unsigned long long)mask, (unsigned long long)addr);
+    }
 }
 
 /* Store the current PSW at lowcore @old (with @addr as its address) and
@@ -210,6 +214,7 @@ static bool deliver_io(struct cpu *cpu)
 
     if (!door_io_accept(cpu, io_open(cpu), code))
         return false;
+    trace_io_int(cpu, code);
     lc = mmu_lowcore(cpu);
     st_be32(lc + LC_SUBCHANNEL_ID, code[0]);
     st_be32(lc + LC_IO_PARAM, code[1]);

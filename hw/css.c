@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "cpu/cpu.h"
+#include "cpu/trace.h"
 #include "hw/doors.h"
 #include "util/bits.h"
 #include "util/die.h"
@@ -398,6 +399,12 @@ static void end_start(struct subchannel *s, uint8_t dstat, uint8_t cstat, uint32
     s->cpa = next;
     s->count = residual;
     s->lpum = 0x80;
+    if (unlikely(trace_mask_all & TR_IO))
+        trace_event_cold(NULL, "io", "end schid=%08x dstat=%02x cstat=%02x cpa=%08x count=%u",
+                         sch_id(s), dstat, cstat, next, residual);
+    if (unlikely(trace_mask_all & TR_GUEST_ERRORS) && (cstat & CSTAT_PROGRAM_CHECK))
+        trace_event_cold(NULL, "guest_errors", "channel-program check schid=%08x near ccw %08x",
+                         sch_id(s), next - 8);
 }
 
 /* Run the channel program from s->ccw_addr to its end, a check, or a
@@ -479,6 +486,9 @@ static void run_program(struct subchannel *s)
             flags = d.flags;
         }
         req->sli = (flags & CCW_SLI) != 0;
+        if (unlikely(trace_mask_all & TR_IO))
+            trace_event_cold(NULL, "io", "ccw %08llx cmd=%02x flags=%02x count=%u",
+                             (unsigned long long)addr, c.cmd, flags, req->count);
         r = generic_command(s, req, &handled);
         if (!handled)
             r = s->dev->command(s->dev, req);
@@ -529,6 +539,9 @@ int door_ssch(struct cpu *cpu, uint32_t schid, const uint8_t *orb)
         return 1;
     if (s->ctrl & FCTL_MASK)
         return 2;
+    if (unlikely(cpu->trace & TR_IO))
+        trace_event_cold(cpu, "io", "ssch schid=%08x intparm=%08x flags=%08x cpa=%08x", schid,
+                         ld_be32(orb), w1, ld_be32(orb + 8));
     s->intparm = ld_be32(orb);
     s->orb_flags = w1;
     s->ccw_addr = ld_be32(orb + 8) & 0x7fffffffu;

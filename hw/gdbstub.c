@@ -20,8 +20,10 @@
 #include <sys/socket.h>
 #include <glib.h>
 #include "cpu/cpu.h"
+#include "hw/cpuview.h"
 #include "hw/doors.h"
 #include "hw/machine.h"
+#include "hw/monitor.h"
 #include "mmu/mmu.h"
 #include "util/die.h"
 
@@ -64,6 +66,7 @@ struct gdbstub {
     uint64_t skip_addr[GDB_MAX_CPUS];
     uint64_t bp[GDB_MAX_BP];
     unsigned nbp;
+    struct monitor_sel sel;     /* "monitor" commands: the level gdb shows (0: current) */
 };
 
 /* The s390x target description: gdb's s390 feature names with the register
@@ -211,21 +214,32 @@ static unsigned reg_size(unsigned n)
     return (n >= REG_ACR0 && n <= REG_FPC) ? 4 : 8;
 }
 
-static uint64_t reg_get(const struct cpu *cpu, unsigned n)
+/* Register @n of @cpu as seen at @level (0: the level it runs at). */
+static uint64_t reg_get(const struct cpu *cpu, unsigned level, unsigned n)
 {
+    struct cpu_view v;
+
+    cpu_view_get(cpu, level, &v);
     if (n == REG_PSWM)
-        return cpu_psw_mask(cpu);
+        return v.psw_mask;
     if (n == REG_PSWA)
-        return cpu->psw.addr;
+        return v.psw_addr;
     if (n < REG_ACR0)
-        return cpu->gr[n - REG_R0];
+        return v.gr[n - REG_R0];
     if (n < REG_FPC)
         return cpu->ar[n - REG_ACR0];
     if (n == REG_FPC)
         return cpu->fpc;
     if (n < REG_CR0)
         return cpu->vr[n - REG_F0].d[0];
-    return cpu->cr[n - REG_CR0];
+    return v.cr[n - REG_CR0];
+}
+
+/* May gdb write @cpu's registers? Not in the host view of a CPU in SIE:
+ * the host's registers are saved state that SIE exit restores. */
+static bool regs_writable(const struct gdbstub *g, const struct cpu *cpu)
+{
+    return g->sel.level != 1 || cpu_view_current(cpu) == 1;
 }
 
 static void reg_set(struct cpu *cpu, unsigned n, uint64_t v)
@@ -249,10 +263,10 @@ static void reg_set(struct cpu *cpu, unsigned n, uint64_t v)
     }
 }
 
-static void append_reg(GString *s, const struct cpu *cpu, unsigned n)
+static void append_reg(GString *s, const struct cpu *cpu, unsigned level, unsigned n)
 {
     unsigned size = reg_size(n);
-    uint64_t v = reg_get(cpu, n);
+    uint64_t v = reg_get(cpu, level, n);
 
     for (unsigned i = 0; i < size; i++)
         g_string_append_printf(s, "%02x", (unsigned)(v >> (8 * (size - 1 - i))) & 0xff);
@@ -273,42 +287,6 @@ static bool parse_reg(const char **p, unsigned n, uint64_t *v)
     *p += 2 * reg_size(n);
     *v = x;
     return true;
-}
-
-/* ---- Storage, in the CPU's current address space ---- */
-
-/* Absolute address of logical @addr for @cpu (DAT as its PSW says), without
- * leaving exception details behind. Returns false if it is not accessible. */
-static bool guest_abs(struct cpu *cpu, uint64_t addr, uint64_t *aaddr)
-{
-    struct exc_info saved = cpu->exc;
-    exc_t exc = mmu_translate(cpu, 0, cpu_wrap(cpu, addr), ACC_FETCH, aaddr);
-
-    cpu->exc = saved;
-    return exc == 0;
-}
-
-/* Copy up to @len bytes at @addr to or from @buf, page by page. Returns the
- * number of bytes accessible from the start. */
-static uint64_t guest_rw(struct cpu *cpu, uint64_t addr, uint8_t *buf, uint64_t len, bool write)
-{
-    uint64_t done = 0;
-
-    while (done < len) {
-        uint64_t a = addr + done, aaddr;
-        uint64_t chunk = PAGE_SIZE - (a & ~PAGE_MASK);
-
-        if (chunk > len - done)
-            chunk = len - done;
-        if (!guest_abs(cpu, a, &aaddr))
-            break;
-        if (write)
-            storage_write_abs(cpu->mem, aaddr, buf + done, chunk);
-        else
-            storage_read_abs(cpu->mem, aaddr, buf + done, chunk);
-        done += chunk;
-    }
-    return done;
 }
 
 /* ---- Running and stopping ---- */
@@ -416,7 +394,7 @@ static void handle_read_regs(struct gdbstub *g)
     const struct cpu *cpu = &g->m->cpus[g->g_cpu];
 
     for (unsigned n = 0; n < REG_COUNT; n++)
-        append_reg(s, cpu, n);
+        append_reg(s, cpu, g->sel.level, n);
     send_packet_len(g, s->str, s->len);
     g_string_free(s, TRUE);
 }
@@ -426,6 +404,10 @@ static void handle_write_regs(struct gdbstub *g, const char *p)
     struct cpu *cpu = &g->m->cpus[g->g_cpu];
     uint64_t v;
 
+    if (!regs_writable(g, cpu)) {
+        send_packet(g, "E01");
+        return;
+    }
     for (unsigned n = 0; n < REG_COUNT && *p; n++) {
         if (!parse_reg(&p, n, &v)) {
             send_packet(g, "E01");
@@ -448,7 +430,7 @@ static void handle_reg(struct gdbstub *g, const char *p, bool write)
         return;
     }
     if (write) {
-        if (*p++ != '=' || !parse_reg(&p, (unsigned)n, &v)) {
+        if (*p++ != '=' || !parse_reg(&p, (unsigned)n, &v) || !regs_writable(g, cpu)) {
             send_packet(g, "E01");
             return;
         }
@@ -457,7 +439,7 @@ static void handle_reg(struct gdbstub *g, const char *p, bool write)
         return;
     }
     s = g_string_new(NULL);
-    append_reg(s, cpu, (unsigned)n);
+    append_reg(s, cpu, g->sel.level, (unsigned)n);
     send_packet_len(g, s->str, s->len);
     g_string_free(s, TRUE);
 }
@@ -488,10 +470,10 @@ static void handle_mem(struct gdbstub *g, const char *p, bool write)
             }
             buf[i] = (uint8_t)(hi << 4 | lo);
         }
-        done = guest_rw(cpu, addr, buf, len, true);
+        done = cpu_view_rw(cpu, g->sel.level, addr, buf, len, true, false);
         send_packet(g, done == len ? "OK" : "E14");
     } else {
-        done = guest_rw(cpu, addr, buf, len, false);
+        done = cpu_view_rw(cpu, g->sel.level, addr, buf, len, false, false);
         if (done == 0 && len) {
             send_packet(g, "E14");
         } else {
@@ -623,6 +605,37 @@ static void handle_xfer_features(struct gdbstub *g, const char *p)
     g_string_free(s, TRUE);
 }
 
+/* qRcmd,HEX: gdb's "monitor CMD" runs a monitor command (hw/monitor.c) for
+ * the selected CPU; its text goes back in an O packet, then OK. */
+static void handle_rcmd(struct gdbstub *g, const char *hex)
+{
+    GString *cmd = g_string_new(NULL), *reply;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+
+    for (; hex[0] && hex[1]; hex += 2) {
+        int hi = hexval(hex[0]), lo = hexval(hex[1]);
+
+        if (hi < 0 || lo < 0)
+            break;
+        g_string_append_c(cmd, (char)(hi << 4 | lo));
+    }
+    g->sel.cpu = g->g_cpu;
+    monitor_command(g->m, cmd->str, out, &g->sel);
+    fclose(out);
+    for (size_t i = 0; i < size;) {          /* O packets within the packet size */
+        reply = g_string_new("O");
+        for (; i < size && reply->len < GDB_PACKET_SIZE - 2; i++)
+            g_string_append_printf(reply, "%02x", (unsigned char)text[i]);
+        send_packet_len(g, reply->str, reply->len);
+        g_string_free(reply, TRUE);
+    }
+    send_packet(g, "OK");
+    free(text);
+    g_string_free(cmd, TRUE);
+}
+
 static void handle_query(struct gdbstub *g, const char *p)
 {
     char buf[96];
@@ -657,6 +670,8 @@ static void handle_query(struct gdbstub *g, const char *p)
             g_string_append_printf(s, "%02x", (unsigned char)*c);
         send_packet_len(g, s->str, s->len);
         g_string_free(s, TRUE);
+    } else if (strncmp(p, "qRcmd,", 6) == 0) {
+        handle_rcmd(g, p + 6);
     } else if (strncmp(p, "qSymbol:", 8) == 0) {
         send_packet(g, "OK");
     } else if (strcmp(p, "QStartNoAckMode") == 0) {

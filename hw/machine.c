@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <time.h>
 #include "cpu/tod.h"
+#include "cpu/trace.h"
 #include "hw/doors.h"
 #include "hw/gdbstub.h"
 #include "util/die.h"
@@ -24,7 +25,7 @@ void machine_init(struct machine *m, uint64_t ram_mb, unsigned ncpus,
         die("out of memory");
     for (unsigned i = 0; i < ncpus; i++) {
         cpu_init(&m->cpus[i], (uint16_t)i, &m->mem, m, model);
-        m->cpus[i].trace = m->trace;
+        trace_attach(&m->cpus[i]);
     }
     if (!m->console)
         m->console = stdout;
@@ -89,6 +90,7 @@ void door_disabled_wait(struct cpu *cpu)
     }
     fprintf(stderr, "sieve: cpu %u: disabled wait, PSW %016llx %016llx\n", cpu->cpu_addr,
             (unsigned long long)cpu_psw_mask(cpu), (unsigned long long)cpu->psw.addr);
+    trace_crash("a disabled wait");
     machine_finish(m, EXIT_GUEST_WAIT);
 }
 
@@ -135,7 +137,13 @@ static void run_slice(struct cpu *cpu)
 
     while (left) {
         uint64_t budget = timer_budget(cpu, left);
-        uint64_t n = cpu_run(cpu, budget);
+        uint64_t n;
+
+        if (unlikely(trace_slicing))          /* a trace window or the profiler */
+            budget = trace_slice_budget(cpu, budget);
+        n = cpu_run(cpu, budget);
+        if (unlikely(trace_slicing))
+            trace_slice_done(cpu, n);
 
         left -= n < left ? n : left;
         cpu_timer_sync(cpu, tod_raw());      /* keeps cpu->cputm current for readers */

@@ -14,7 +14,9 @@
 #include "hw/css.h"
 #include "hw/gdbstub.h"
 #include "hw/machine.h"
+#include "hw/monitor.h"
 #include "hw/net-slirp.h"
+#include "hw/profile.h"
 #include "hw/virtio-ccw.h"
 #include "util/die.h"
 
@@ -29,6 +31,9 @@ static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_li
 static gboolean opt_deterministic;
 static char *opt_gdb;
 static gboolean opt_gdb_default, opt_freeze;
+static char *opt_dfilter, *opt_trace_level, *opt_trace_cpu, *opt_trace_after, *opt_trace_count;
+static char *opt_trace_ring, *opt_profile, *opt_profile_period;
+static char **opt_symbols;
 
 static const GOptionEntry entries[] = {
     { "kernel", 0, 0, G_OPTION_ARG_FILENAME, &opt_kernel, "Kernel: ELF, or image loaded at 0",
@@ -57,11 +62,31 @@ static const GOptionEntry entries[] = {
     { "drive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_drive,
       "Disk image: file=IMG,format=raw,if=virtio|none[,readonly=on][,id=ID]", "SPEC" },
     { "serial", 0, 0, G_OPTION_ARG_STRING, &opt_serial, "none, stdio or mon:stdio", "DEV" },
-    { "monitor", 0, 0, G_OPTION_ARG_STRING, &opt_monitor, "Only 'none' is accepted", "DEV" },
+    { "monitor", 0, 0, G_OPTION_ARG_STRING, &opt_monitor,
+      "Monitor: none, stdio, or unix:PATH,server,nowait (docs/debugging.md)", "DEV" },
     { "no-reboot", 0, 0, G_OPTION_ARG_NONE, &opt_noreboot, "Exit instead of rebooting", NULL },
     { "d", 'd', 0, G_OPTION_ARG_STRING, &opt_debug, "Trace categories (-d help lists them)",
       "LIST" },
     { "D", 'D', 0, G_OPTION_ARG_FILENAME, &opt_logfile, "Write traces to FILE", "FILE" },
+    { "dfilter", 0, 0, G_OPTION_ARG_STRING, &opt_dfilter,
+      "Trace only instructions in these ranges: A..B, A+LEN, A-LEN, comma-separated", "RANGES" },
+    { "trace-level", 0, 0, G_OPTION_ARG_STRING, &opt_trace_level,
+      "Trace L1 (outside SIE), L2 (in SIE) or all (the default)", "L1|L2|all" },
+    { "trace-cpu", 0, 0, G_OPTION_ARG_STRING, &opt_trace_cpu, "Trace CPU N only", "N" },
+    { "trace-after", 0, 0, G_OPTION_ARG_STRING, &opt_trace_after,
+      "Start tracing at instruction count N (of each CPU)", "N" },
+    { "trace-count", 0, 0, G_OPTION_ARG_STRING, &opt_trace_count,
+      "Trace N instructions' worth of events, then stop", "N" },
+    { "trace-ring", 0, 0, G_OPTION_ARG_STRING, &opt_trace_ring,
+      "Keep the last N trace lines in memory; write them when the guest crashes", "N" },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &opt_profile,
+      "Sample where the guest runs; write a table to FILE, folded stacks to FILE.folded",
+      "FILE" },
+    { "profile-period", 0, 0, G_OPTION_ARG_STRING, &opt_profile_period,
+      "Take a profile sample every N instructions (default 1009)", "N" },
+    { "symbols", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_symbols,
+      "Symbols for --profile: an ELF file or a System.map, for L1 or L2 (default L1)",
+      "[LEVEL=]FILE" },
     { "gdb", 0, 0, G_OPTION_ARG_STRING, &opt_gdb,
       "Listen for gdb on tcp::PORT, 127.0.0.1 only (docs/debugging.md)", "DEV" },
     { "s", 's', 0, G_OPTION_ARG_NONE, &opt_gdb_default, "Shorthand for -gdb tcp::1234", NULL },
@@ -593,12 +618,66 @@ static void configure_devices(struct machine *m)
         else
             die("-serial %s: only none, stdio and mon:stdio are supported", opt_serial);
     }
-    if (opt_monitor && strcmp(opt_monitor, "none") != 0)
-        die("-monitor %s: the monitor is not available; use -monitor none", opt_monitor);
     if (opt_display && strcmp(opt_display, "none") != 0)
         die("-display %s: sieve has no display; use -display none or -nographic", opt_display);
     if (serial_default)
         m->sclp.vt220 = true;     /* qemu's default: the first serial is the VT220 console */
+}
+
+/* Parse the count @s of option @opt. Dies if it is not a decimal number. */
+static uint64_t parse_count(const char *opt, const char *s)
+{
+    char *end;
+    unsigned long long v;
+
+    if (!s)
+        return 0;
+    v = strtoull(s, &end, 10);
+    if (end == s || *end || s[0] == '-')
+        die("%s %s: not a number", opt, s);
+    return v;
+}
+
+/* Apply -d, -dfilter and the --trace-* options. Returns 0 if -d help was
+ * printed (sieve ends), 1 otherwise; dies on a malformed option. */
+static int trace_options(void)
+{
+    struct trace_config c = { .levels = TRACE_L1 | TRACE_L2, .cpu = -1 };
+    const char *bad = NULL;
+    uint64_t ring_n;
+
+    if (opt_debug) {
+        c.mask = trace_parse(opt_debug, &c.ring, &bad);
+        if (bad && strcmp(bad, "help") == 0)
+            return 0;
+        if (bad)
+            die("-d: unknown category '%s' (-d help lists them)", bad);
+    }
+    if (opt_dfilter && !trace_parse_dfilter(opt_dfilter))
+        die("-dfilter %s: ranges are A..B, A+LEN or A-LEN, comma-separated", opt_dfilter);
+    if (opt_trace_level && !trace_parse_level(opt_trace_level, &c.levels))
+        die("--trace-level %s: L1, L2 or all", opt_trace_level);
+    if (opt_trace_cpu) {
+        uint64_t n = parse_count("--trace-cpu", opt_trace_cpu);
+
+        if (n >= TRACE_MAX_CPUS)
+            die("--trace-cpu %s: CPU addresses are 0 to %d", opt_trace_cpu, TRACE_MAX_CPUS - 1);
+        c.cpu = (int)n;
+    }
+    c.after = parse_count("--trace-after", opt_trace_after);
+    c.count = parse_count("--trace-count", opt_trace_count);
+    if (opt_trace_count && c.count == 0)
+        die("--trace-count 0: nothing would be traced");
+    ring_n = parse_count("--trace-ring", opt_trace_ring);
+    if (opt_trace_ring && (ring_n == 0 || ring_n > 1000000))
+        die("--trace-ring %s: 1 to 1000000 lines", opt_trace_ring);
+    if (opt_trace_ring)
+        c.ring = (unsigned)ring_n;
+    if ((opt_dfilter || opt_trace_level || opt_trace_cpu || opt_trace_after || opt_trace_count ||
+         c.ring) && !c.mask)
+        die("the trace filters need -d with at least one category");
+    trace_configure(&c);
+    return 1;
 }
 
 int main(int argc, char **argv)
@@ -647,17 +726,14 @@ int main(int argc, char **argv)
         if (end == opt_smp || ncpus < 1 || ncpus > 64)
             die("-smp %s: the number of CPUs must be 1 to 64", opt_smp);
     }
-    if (opt_debug) {
-        const char *bad;
-
-        m.trace = trace_parse(opt_debug, &bad);
-        if (bad && strcmp(bad, "help") == 0)
-            return 0;
-        if (bad)
-            die("-d: unknown category '%s' (-d help lists them)", bad);
-    }
+    if (trace_options() == 0)
+        return 0;
     if (!trace_open(opt_logfile))
         die("-D %s: cannot open for writing", opt_logfile);
+    if (opt_profile)
+        profile_setup(opt_profile, opt_symbols, opt_profile_period);
+    else if (opt_symbols || opt_profile_period)
+        die("--symbols and --profile-period need --profile FILE");
     if (!opt_kernel)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
@@ -681,8 +757,14 @@ int main(int argc, char **argv)
         if (!gdbstub_new(&m, parse_gdb_port(opt_gdb), opt_freeze, &gerr))
             die("-gdb %s: %s", opt_gdb, gerr);
     }
+    if (opt_monitor)
+        monitor_new(&m, opt_monitor);
+    else if (m.sclp.vt220 && (opt_serial ? strcmp(opt_serial, "mon:stdio") == 0 : opt_nographic))
+        monitor_new(&m, "stdio");           /* Ctrl-A c reaches the monitor, Ctrl-A x quits */
     status = machine_run(&m);
     virtio_blk_close_all();
+    if (opt_profile)
+        profile_write();
     trace_close();
     return status;
 }

@@ -8,6 +8,8 @@
 #include <termios.h>
 #include <unistd.h>
 #include "cpu/model.h"
+#include "cpu/trace.h"
+#include "hw/monitor.h"
 #include "util/bits.h"
 
 #define SCCB_MAX 4096u
@@ -192,6 +194,8 @@ static void write_event_data(struct machine *m, uint8_t *sccb, uint16_t len)
             break;
         if (type == EV_VT220 && m->sclp.vt220) {
             fwrite(sccb + off + 6, 1, elen - 6, m->console);
+            if (unlikely(trace_ring_on))
+                trace_console_text(sccb + off + 6, elen - 6);
             sccb[off + 3] |= 0x80;
             handled = true;
         } else if (type == EV_MESSAGE && m->sclp.linemode) {
@@ -278,6 +282,8 @@ static void input_dispatch(void *opaque, struct pollfd *fds, unsigned n)
         m->sclp.input_fd = -1;          /* end of input: stop polling */
         return;
     }
+    if (monitor_mux_on)         /* Ctrl-A c: stdin is shared with the monitor */
+        got = (ssize_t)monitor_mux_filter(m, m->sclp.input + m->sclp.input_len, (size_t)got);
     m->sclp.input_len += (unsigned)got;
     if (input_pending(m) && !(cpu->irq_pending & IRQ_EXT_SERVICE))
         cpu_post_service_signal(cpu, 1);
@@ -337,6 +343,12 @@ unsigned sclp_service_call(struct machine *m, struct cpu *cpu, uint32_t cmd, uin
             break;
         }
     }
+    if (unlikely(cpu->trace & TR_GUEST_ERRORS) && len >= 8 &&
+        ld_be16(sccb + SCCB_OFF_RC) != SCLP_RC_NORMAL &&
+        ld_be16(sccb + SCCB_OFF_RC) != SCLP_RC_NORMAL_READ &&
+        ld_be16(sccb + SCCB_OFF_RC) != SCLP_RC_NO_EVENT_BUFFERS)
+        trace_event_cold(cpu, "guest_errors", "sclp command %08x sccb %llx: response %04x",
+                         cmd, (unsigned long long)aaddr, ld_be16(sccb + SCCB_OFF_RC));
     storage_write_abs(&m->mem, aaddr, sccb, len);
     cpu_post_service_signal(cpu, (uint32_t)aaddr | (input_pending(m) ? 1 : 0));
     return 0;

@@ -5,6 +5,7 @@
 
 #include "cpu/lowcore.h"
 #include "cpu/tod.h"
+#include "cpu/trace.h"
 #include "hw/doors.h"
 #include "mmu/mmu.h"
 #include "sie/sie.h"
@@ -68,6 +69,7 @@ static void restart(struct cpu *dst)
         sie_interrupted(dst);
     lc = mmu_lowcore(dst);
 
+    trace_restart(dst);
     st_be64(lc + LC_RESTART_OLD_PSW, cpu_psw_mask(dst));
     st_be64(lc + LC_RESTART_OLD_PSW + 8, dst->psw.addr);
     dst->state = CPU_OPERATING;

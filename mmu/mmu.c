@@ -2,6 +2,7 @@
 #include "mmu/mmu.h"
 
 #include <string.h>
+#include "cpu/trace.h"
 #include "mmu/dat.h"
 #include "sie/sie.h"
 
@@ -15,6 +16,7 @@ static unsigned insn_len_of(uint8_t byte0)
 
 void mmu_tlb_flush(struct cpu *cpu)
 {
+    trace_mmu_flush(cpu);
     for (unsigned i = 0; i < TLB_SIZE; i++) {
         cpu->tlb.fetch[i].page = TLB_EMPTY;
         cpu->tlb.store[i].page = TLB_EMPTY;
@@ -71,6 +73,7 @@ static exc_t tlb_fill(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind
 
     if (exc)
         return exc;
+    trace_mmu_fill(cpu, addr, aaddr, kind);
     cpu->mem->keys[aaddr >> 12] |= SKEY_R;
     *host = storage_host(cpu->mem, aaddr);
     arr = kind == ACC_FETCH ? cpu->tlb.fetch : kind == ACC_STORE ? cpu->tlb.store

@@ -117,6 +117,7 @@ exc_t insn_sie(struct cpu *cpu, const struct insn *in)
     cpu->bea = ctx->s.gbea;
     mmu_tlb_flush(cpu);
     cpu_load_psw(cpu, ctx->s.gpsw_mask, ctx->s.gpsw_addr);
+    trace_sie_entry(cpu);
     return 0;
 }
 
@@ -142,6 +143,7 @@ static void sie_exit(struct cpu *cpu, unsigned icpt, uint64_t g_addr, uint64_t h
     s->gbea = cpu->bea;
     scb_unshadow(ctx->scb_host, s, cpu->cpu_addr);
     storage_note_store(cpu->mem, ctx->scb);
+    trace_sie_exit(cpu);
 
     cpu->gr[14] = ctx->h_gr14;
     cpu->gr[15] = ctx->h_gr15;

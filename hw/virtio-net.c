@@ -28,10 +28,11 @@ struct vnet {
     uint8_t config[CONFIG_LEN];
     struct { uint8_t *data; size_t len; } pending[PENDING_MAX];
     unsigned first, npending;
+    /* One element per direction: sending a frame can make libslirp answer
+     * at once, and that answer is received while the send is under way. */
+    struct virtq_elem rx_elem, tx_elem;
+    uint8_t frame[FRAME_MAX];
 };
-
-static struct virtq_elem elem;
-static uint8_t frame[FRAME_MAX];
 
 /* Put @len bytes of @buf into the next posted receive buffer. Returns
  * false if none is posted. */
@@ -41,22 +42,22 @@ static bool deliver(struct vnet *n, const uint8_t *buf, size_t len)
     uint8_t hdr[HDR_LEN];
     int r;
 
-    r = virtq_pop(vdev, RXQ, &elem);
+    r = virtq_pop(vdev, RXQ, &n->rx_elem);
     if (r < 0)
         vdev->status |= 0x40;           /* DEVICE_NEEDS_RESET */
     if (r <= 0)
         return false;
-    if (elem.in_len < HDR_LEN + len) {
+    if (n->rx_elem.in_len < HDR_LEN + len) {
         /* Too small (the driver must post room for a whole frame when
          * mergeable buffers are off): handed back with nothing in it. */
-        virtq_push(vdev, RXQ, &elem, 0);
+        virtq_push(vdev, RXQ, &n->rx_elem, 0);
         return true;
     }
     memset(hdr, 0, sizeof(hdr));
     hdr[10] = 1;                        /* num_buffers = 1 (little-endian) */
-    virtq_write(vdev, &elem, 0, hdr, HDR_LEN);
-    virtq_write(vdev, &elem, HDR_LEN, buf, len);
-    virtq_push(vdev, RXQ, &elem, (uint32_t)(HDR_LEN + len));
+    virtq_write(vdev, &n->rx_elem, 0, hdr, HDR_LEN);
+    virtq_write(vdev, &n->rx_elem, HDR_LEN, buf, len);
+    virtq_push(vdev, RXQ, &n->rx_elem, (uint32_t)(HDR_LEN + len));
     return true;
 }
 
@@ -115,14 +116,14 @@ static void vnet_transmit(struct vnet *n)
     bool any = false;
     int r;
 
-    while ((r = virtq_pop(vdev, TXQ, &elem)) > 0) {
-        uint64_t len = elem.out_len;
+    while ((r = virtq_pop(vdev, TXQ, &n->tx_elem)) > 0) {
+        uint64_t len = n->tx_elem.out_len;
 
         if (len > HDR_LEN && len - HDR_LEN <= FRAME_MAX) {
-            virtq_read(vdev, &elem, HDR_LEN, frame, len - HDR_LEN);
-            net_slirp_send(n->backend, frame, len - HDR_LEN);
+            virtq_read(vdev, &n->tx_elem, HDR_LEN, n->frame, len - HDR_LEN);
+            net_slirp_send(n->backend, n->frame, len - HDR_LEN);
         }
-        virtq_push(vdev, TXQ, &elem, 0);
+        virtq_push(vdev, TXQ, &n->tx_elem, 0);
         any = true;
     }
     if (r < 0)

@@ -3,7 +3,10 @@
  * clock-comparator external interruption is pending but masked; each new
  * PSW enables external interruptions, so the pending external
  * interruption follows at once, before the first instruction of the
- * handler: its old PSW is the program (SVC, restart) new PSW. */
+ * handler: its old PSW is the program (SVC, restart) new PSW. Then an
+ * external and an I/O interruption pending together: external first.
+ * Needs one virtio-blk-ccw device (args.txt) for the I/O interruption. */
+#include "css_common.h"
 #include "timer_common.h"
 
 #define LC_RESTART_OLD 0x120
@@ -26,6 +29,7 @@ struct seen prio_seen __attribute__((aligned(8)));
  * return to the old PSW. r1-r2 are saved at absolute 0x310 (the external
  * handler uses 0x300). */
 extern char prio_pgm_entry[], prio_svc_entry[], prio_rst_entry[];
+#define LC_IO_NEW LC_IO_NEW_PSW
 asm(".text\n"
     "prio_pgm_entry:\n"
     "  stmg  %r1,%r2,0x310\n"
@@ -55,7 +59,19 @@ asm(".text\n"
     "  xc    8(8,%r1),8(%r1)\n"
     "  mvc   16(16,%r1),0x120\n"
     "  lmg   %r1,%r2,0x310\n"
-    "  lpswe 0x120\n");
+    "  lpswe 0x120\n"
+    "prio_io_entry:\n"
+    "  stmg  %r1,%r2,0x310\n"
+    "  larl  %r1,prio_seen\n"
+    "  larl  %r2,timer_ext_log\n"
+    "  mvc   0(8,%r1),0(%r2)\n"
+    "  xc    8(8,%r1),8(%r1)\n"
+    "  mvc   12(4,%r1),0xbc\n"             /* I/O interruption parameter */
+    "  mvc   16(16,%r1),0x170\n"
+    "  ni    0x170,0xfc\n"                 /* return disabled for I/O and external */
+    "  lmg   %r1,%r2,0x310\n"
+    "  lpswe 0x170\n");
+extern char prio_io_entry[];
 
 /* Make a clock-comparator interruption pending while this CPU is disabled
  * for external interruptions. */
@@ -67,16 +83,22 @@ static void ckc_pending(void)
     spin_us(50000);
 }
 
-/* Point the new PSW at @lc to @entry, enabled for external interruptions;
- * save the old contents in @save. */
-static void new_psw(unsigned lc, const void *entry, uint64_t save[2])
+/* Point the new PSW at @lc to @entry with mask @mask; save the old
+ * contents in @save. */
+static void new_psw_mask(unsigned lc, const void *entry, uint64_t mask, uint64_t save[2])
 {
     volatile uint64_t *p = (volatile uint64_t *)(uintptr_t)lc;
 
     save[0] = p[0];
     save[1] = p[1];
-    p[0] = PSW_MASK_64 | PSW_MASK_EXT;
+    p[0] = mask;
     p[1] = (uintptr_t)entry;
+}
+
+/* The same, enabled for external interruptions. */
+static void new_psw(unsigned lc, const void *entry, uint64_t save[2])
+{
+    new_psw_mask(lc, entry, PSW_MASK_64 | PSW_MASK_EXT, save);
 }
 
 static void restore_psw(unsigned lc, const uint64_t save[2])
@@ -157,6 +179,58 @@ static void test_restart(void)
     check_after(prio_rst_entry);
 }
 
+/* An I/O interruption (sense ID completed) and a clock-comparator
+ * interruption pending together, both enabled by one STOSM: the external
+ * interruption comes first; it returns with external interruptions
+ * masked and the I/O interruption follows at the same point. */
+static void test_external_before_io(void)
+{
+    static uint8_t senseid[8];
+    static struct ccw1 prog[1];
+    static struct orb orb;
+    struct irb irb;
+    uint64_t save[2], after, n_before;
+    uint8_t sv;
+    unsigned cc_en, cc_ssch;
+
+    memset(&prio_seen, 0, sizeof(prio_seen));
+    cc_en = io_enable(SCHID0, 3, 0x1234abcd);
+    rt_lctlg(6, 0x80000000ull >> 3);
+    prog[0] = (struct ccw1){ 0xe4, CCW_SLI, sizeof(senseid), (uint32_t)(uintptr_t)senseid };
+    orb.intparm = 0x1234abcd;
+    orb.flags = ORB_FMT1 | ORB_PFCH | ORB_LPM80;
+    orb.cpa = (uint32_t)(uintptr_t)prog;
+    cc_ssch = io_ssch(SCHID0, &orb);
+    ckc_pending();                  /* also gives the I/O 50 ms to end */
+    n_before = timer_ext_log.n;
+    /* disabled: the clock-comparator condition persists while the TOD
+     * clock is past the comparator, so an enabled new PSW would take it
+     * again (PoO ch. 4 "Clock Comparator") */
+    new_psw_mask(LC_IO_NEW, prio_io_entry, PSW_MASK_64, save);
+    asm volatile("  stosm %0,0x03\n"
+                 "0: larl  %1,0b\n"
+                 "  stnsm %0,0xfc\n" : "=Q"(sv), "=d"(after) : : "memory");
+    restore_psw(LC_IO_NEW, save);
+    log_remove();
+    rt_lctlg(6, 0);
+    io_tsch(SCHID0, &irb);
+
+    rt_check_u64("msch enable: cc 0", cc_en, 0);
+    rt_check_u64("ssch sense id: cc 0", cc_ssch, 0);
+    rt_check_u64("both pending, both masked: nothing taken", n_before, 0);
+    rt_check_u64("external interruption first (one)", timer_ext_log.n, 1);
+    rt_check_u64("  code 0x1004", timer_ext_log.rec[0].code, 0x1004);
+    rt_check_u64("  old PSW: after the STOSM", timer_ext_log.rec[0].addr, after);
+    rt_check_u64("  old PSW mask: I/O and external enabled",
+                 timer_ext_log.rec[0].mask & (PSW_MASK_IO | PSW_MASK_EXT),
+                 PSW_MASK_IO | PSW_MASK_EXT);
+    rt_check_u64("I/O interruption next: seen after the external one", prio_seen.n_ext, 1);
+    rt_check_u64("  interruption parameter", prio_seen.code, 0x1234abcd);
+    rt_check_u64("  old PSW: after the STOSM", prio_seen.addr, after);
+    rt_check_u64("  old PSW mask: external masked by its handler, I/O enabled",
+                 prio_seen.mask & (PSW_MASK_IO | PSW_MASK_EXT), PSW_MASK_IO);
+}
+
 int main(void)
 {
     /* QEMU 7.2 makes a clock-comparator condition pending asynchronously,
@@ -170,5 +244,6 @@ int main(void)
     test_svc();
     test_program();
     test_restart();
+    test_external_before_io();
     return 0;
 }

@@ -268,6 +268,14 @@ exc_t insn_cxlgbr(struct cpu *cpu, const struct insn *in)
     return from_fixed(cpu, in, BFP_EXT, false, cpu->gr[in->r2], true);
 }
 
+/* Bit number (from the right) of the leftmost one bit of @v (nonzero). */
+static int top_bit(u128 v)
+{
+    uint64_t hi = (uint64_t)(v >> 64);
+
+    return hi ? 127 - __builtin_clzll(hi) : 63 - __builtin_clzll((uint64_t)v);
+}
+
 /* Integer result kinds of the conversions to fixed. */
 enum fixed_kind { FIX_S32, FIX_S64, FIX_U32, FIX_U64 };
 
@@ -299,7 +307,7 @@ static uint64_t to_fixed_value(enum bfp_fmt f, u128 v, enum fixed_kind k, struct
     if (cls == BFP_INF)
         goto invalid;
     n = bfp_unpack(f, v);
-    if (n.exp > 64)
+    if (n.exp + top_bit(n.sig) >= 64)      /* magnitude 2^64 or more */
         goto invalid;
     m = bfp_round_int(n.sig, false, -n.exp, sign, c);
     if (m > (sign ? neg_max : pos_max))

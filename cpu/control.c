@@ -322,8 +322,11 @@ exc_t insn_sigp(struct cpu *cpu, const struct insn *in)
 {
     unsigned order = (unsigned)(insn_addr2(cpu, in) & 0xff);
     uint32_t status = 0;
+    uint64_t next_ia = cpu->next_ia;
     unsigned cc = door_sigp(cpu, order, (uint16_t)cpu->gr[in->r3], cpu->gr[in->r1 | 1], &status);
 
+    if (cpu->next_ia != next_ia)    /* restart of this CPU: CC 0 is in its old PSW */
+        return 0;
     if (cc == 1)
         cpu_set_gr32(cpu, in->r1, status);
     cpu_set_cc(cpu, cc);

@@ -321,10 +321,11 @@ exc_t insn_stfpc(struct cpu *cpu, const struct insn *in)
     return mmu_store_u32(cpu, in->b2, insn_addr2(cpu, in), cpu->fpc);
 }
 
-/* SRNM - SET BFP ROUNDING MODE (S): FPC bits 30-31 from address bits 62-63. */
+/* SRNM - SET BFP ROUNDING MODE (S): FPC bits 30-31 from address bits 62-63;
+ * bit 29, the third bit of the BFP rounding mode, is set to zero. */
 exc_t insn_srnm(struct cpu *cpu, const struct insn *in)
 {
-    cpu->fpc = (cpu->fpc & ~3u) | (uint32_t)(insn_addr2(cpu, in) & 3);
+    cpu->fpc = (cpu->fpc & ~7u) | (uint32_t)(insn_addr2(cpu, in) & 3);
     return 0;
 }
 
@@ -336,12 +337,14 @@ exc_t insn_srnmt(struct cpu *cpu, const struct insn *in)
 }
 
 /* SRNMB - SET BFP ROUNDING MODE (S): FPC bits 29-31 from address bits
- * 61-63. Returns specification for the reserved modes 4-6. */
+ * 61-63. Returns specification for the reserved modes 4-6 and when address
+ * bits 56-60 are not zero (PoO ch. 9, SET BFP ROUNDING MODE). */
 exc_t insn_srnmb(struct cpu *cpu, const struct insn *in)
 {
-    unsigned rm = (unsigned)(insn_addr2(cpu, in) & 7);
+    uint64_t a = insn_addr2(cpu, in);
+    unsigned rm = (unsigned)(a & 7);
 
-    if (rm >= 4 && rm != 7)
+    if ((a & 0xf8) || (rm >= 4 && rm != 7))
         return EXC_PGM(PGM_SPECIFICATION);
     cpu->fpc = (cpu->fpc & ~7u) | rm;
     return 0;

@@ -60,21 +60,31 @@ static void store_status(struct cpu *cpu, uint64_t addr)
     storage_write_abs(cpu->mem, addr, a, sizeof(a));
 }
 
-/* Present a restart interruption on the stopped-or-operating CPU @dst. */
-static void restart(struct cpu *dst)
+/* Present a restart interruption on the stopped-or-operating CPU @dst.
+ * When @dst is the issuing CPU @cpu, the interruption follows the SIGP:
+ * the old PSW holds CC 0 and the address after the SIGP, and the new PSW
+ * address becomes the next instruction address. */
+static void restart(struct cpu *cpu, struct cpu *dst)
 {
+    uint64_t addr;
     uint8_t *lc;
 
     if (unlikely(dst->sie != NULL))         /* the host takes the restart */
         sie_interrupted(dst);
     lc = mmu_lowcore(dst);
-
+    addr = dst->psw.addr;
     trace_restart(dst);
+    if (dst == cpu) {
+        cpu_set_cc(cpu, 0);
+        addr = cpu->next_ia;
+    }
     st_be64(lc + LC_RESTART_OLD_PSW, cpu_psw_mask(dst));
-    st_be64(lc + LC_RESTART_OLD_PSW + 8, dst->psw.addr);
+    st_be64(lc + LC_RESTART_OLD_PSW + 8, addr);
     dst->state = CPU_OPERATING;
     dst->waiting = false;
     cpu_load_psw(dst, ld_be64(lc + LC_RESTART_NEW_PSW), ld_be64(lc + LC_RESTART_NEW_PSW + 8));
+    if (dst == cpu)
+        cpu->next_ia = cpu->psw.addr;
 }
 
 /* SET PREFIX on the stopped CPU @dst. Returns the CC with *status set. */
@@ -164,7 +174,7 @@ unsigned door_sigp(struct cpu *cpu, unsigned order, uint16_t addr, uint64_t para
         m->mem.ram[LC_ARCH_MODE_ID] = 1;
         return 0;
     case SIGP_RESTART:
-        restart(dst);
+        restart(cpu, dst);
         return 0;
     case SIGP_INITIAL_CPU_RESET:
         cpu_initial_reset(dst);

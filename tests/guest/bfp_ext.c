@@ -68,6 +68,13 @@ static void conversions(void)
     rt_checkf(r.r == 0xffffffffull && r.cc == 2 && r.fpc == 0, "clfxbr 2^32-1");
     r = BFPG("clgxbr %[g],5,%%f0,0", 0x3ffe000000000000ull, 0, 9, RN);
     rt_checkf(r.r == 0 && r.cc == 2 && r.fpc == FPC_FX, "clgxbr 0.5 rz");
+    /* magnitudes of 2^64 and more are out of range however many fraction
+     * bits the extended operand has */
+    r = BFPG("clgxbr %[g],5,%%f0,0", 0x4080000000000000ull, 0x3edb2608cull, 9, RN);
+    rt_checkf(r.r == ~0ull && r.cc == 3 && r.fpc == (FPC_FI | FPC_FX), "clgxbr 2^129");
+    r = BFPG("cgxbr %[g],5,%%f0", 0x4063000000000000ull, 1, 0, RN);
+    rt_checkf(r.r == 0x7fffffffffffffffull && r.cc == 3 && r.fpc == (FPC_FI | FPC_FX),
+              "cgxbr 2^100");
     r = BFPX("lxdbr %%f0,%%f4", 0, 0, 0x3ff8000000000000ull, 0, RN);
     rt_checkf(r.r == 0x3fff800000000000ull && r.r2 == 0, "lxdbr 1.5");
     r = BFPX("lxebr %%f0,%%f4", 0, 0, S(1), 0, RN);
@@ -110,8 +117,30 @@ static void pairs(void)
     rt_checkf(r.trapped && r.code == 6, "cxbr f6: specification");
 }
 
+/* SRNM sets FPC bits 30-31 and clears bit 29; SRNMB wants address bits
+ * 56-60 zero (PoO ch. 9, SET BFP ROUNDING MODE). */
+static void rounding_mode(void)
+{
+    struct rt_pgm_info pi;
+    uint64_t fpc, seven = 7;
+
+    asm volatile("sfpc %1\n\tsrnm 2\n\tefpc %0\n\tsfpc %2"
+                 : "=&d"(fpc) : "d"(seven), "d"(0ull));
+    rt_check_u64("srnm 2 after mode 7: mode 2", fpc & 0xffffffff, 2);
+    asm volatile("sfpc %1\n\tsrnmb 0xf07\n\tefpc %0\n\tsfpc %2"
+                 : "=&d"(fpc) : "d"(0ull), "d"(0ull));
+    rt_check_u64("srnmb 0xf07 (bits 0-55 ignored): mode 7", fpc & 0xffffffff, 7);
+    rt_pgm_arm();
+    asm volatile("srnmb 0x13" ::: "memory");
+    rt_check(rt_pgm_disarm(&pi), "srnmb 0x13 (bit 59 one): interruption");
+    rt_check_u64("  specification", pi.code, PGM_SPECIFICATION);
+    asm volatile("efpc %0\n\tsfpc %1" : "=&d"(fpc) : "d"(0ull));
+    rt_check_u64("  FPC unchanged", fpc & 0xffffffff, 0);
+}
+
 int main(void)
 {
+    rounding_mode();
     arith();
     conversions();
     pairs();

@@ -1,7 +1,7 @@
 /* SIGNAL PROCESSOR between two CPUs (run with -smp 2, see args.txt): sense,
  * set prefix, restart, stop, store status at address, external call,
  * invalid orders. PoO ch. 4 "Signal-Processor Orders". */
-#include "rt/rt.h"
+#include "sigp_common.h"
 
 #define PFX1     0x30000ul          /* prefix area of CPU 1 */
 #define STATUS1  0x34000ul          /* store-status area for CPU 1 */
@@ -38,21 +38,6 @@ asm(".text\n"
     "1: sigp  %r2,%r3,5\n"         /* stop, again while busy (CC 2) */
     "  jh    1b\n"
     "0: j 0b\n");
-
-/* sigp with r1 = even register pair: the parameter goes in r1 + 1 */
-static unsigned sigp_param(unsigned order, uint64_t addr, uint64_t param, uint32_t *status)
-{
-    uint64_t ipm, st;
-
-    asm volatile("lgr %%r3,%[p]\n\tlghi %%r2,0\n\tsigp %%r2,%[cpu],0(%[ord])\n\tipm %[ipm]\n\t"
-                 "lgr %[st],%%r2"
-                 : [ipm] "=d"(ipm), [st] "=d"(st)
-                 : [cpu] "d"(addr), [ord] "a"((uint64_t)order), [p] "d"(param)
-                 : "r2", "r3", "cc", "memory");
-    if (status)
-        *status = (uint32_t)st;
-    return rt_cc_from_ipm(ipm);
-}
 
 int main(void)
 {

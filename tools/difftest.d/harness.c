@@ -5,7 +5,8 @@
  * pseudo-random bytes plus the case's patches, load the initial GPRs, access
  * registers, CC and program mask, run the case's instructions (dt_enter), and print one
  * line with everything they changed:
- *   <n> <cc><pm> <pgm> [r<i>=<hex> ...] [a<i>=<hex> ...] [@<off>=<hex> ...] h=<hash>
+ *   <n> <cc><pm> <pgm> [r<i>=<hex> ...] [a<i>=<hex> ...] [f<i>=<hex> ...] [fpc=<hex>]
+ *       [@<off>=<hex> ...] h=<hash>
  * <pgm> is "-" or code/ilc/offset-of-old-PSW-from-case-start[/dxc].
  */
 #include "rt/rt.h"
@@ -17,6 +18,11 @@
 #define LC_IPM      0x480
 #define LC_INIT_AR  0x4c0
 #define LC_FINAL_AR 0x500
+#define LC_INIT_FPR  0x540
+#define LC_FINAL_FPR 0x5c0
+#define LC_INIT_FPC  0x640
+#define LC_FINAL_FPC 0x644
+#define LC_ZERO_FPC  0x648
 #define MAX_MEM     24
 
 struct dt_case {
@@ -27,6 +33,9 @@ struct dt_case {
     const uint8_t *code;
     const uint8_t *patch;       /* npatch x { u16 offset, u8 len, bytes } */
     uint32_t ar[16];
+    uint64_t fpr[16];
+    uint32_t fpc;
+    uint32_t pad;
 };
 
 extern const struct dt_case dt_cases[];
@@ -100,6 +109,10 @@ int main(void)
             init[i] = c->gpr[i];
         for (i = 0; i < 16; i++)
             ((volatile uint32_t *)LC_INIT_AR)[i] = c->ar[i];
+        for (i = 0; i < 16; i++)
+            ((volatile uint64_t *)LC_INIT_FPR)[i] = c->fpr[i];
+        *(volatile uint32_t *)LC_INIT_FPC = c->fpc;
+        *(volatile uint32_t *)LC_ZERO_FPC = 0;
         *(volatile uint32_t *)LC_SPM = c->spm;
         rt_pgm_arm_at((const void *)dt_exit);
         dt_enter(c->code);
@@ -120,6 +133,12 @@ int main(void)
         for (i = 0; i < 16; i++)
             if (((volatile uint32_t *)LC_FINAL_AR)[i] != c->ar[i])
                 rt_printf(" a%u=%x", i, ((volatile uint32_t *)LC_FINAL_AR)[i]);
+        for (i = 0; i < 16; i++)
+            if (((volatile uint64_t *)LC_FINAL_FPR)[i] != c->fpr[i])
+                rt_printf(" f%u=%llx", i,
+                          (unsigned long long)((volatile uint64_t *)LC_FINAL_FPR)[i]);
+        if (*(volatile uint32_t *)LC_FINAL_FPC != c->fpc)
+            rt_printf(" fpc=%x", *(volatile uint32_t *)LC_FINAL_FPC);
         report_sandbox();
     }
     return 0;

@@ -1,0 +1,25 @@
+/* SIGNAL PROCESSOR helper shared by the SIGP guest tests. */
+#ifndef SIGP_COMMON_H
+#define SIGP_COMMON_H
+
+#include "rt/rt.h"
+
+/* SIGP @order to CPU @addr with R1 = GR2 (cleared) and the parameter
+ * @param in GR3. Returns the CC; *status (if given) gets bits 32-63 of
+ * GR2, the status stored with CC 1. */
+static inline unsigned sigp_param(unsigned order, uint64_t addr, uint64_t param,
+                                  uint32_t *status)
+{
+    uint64_t ipm, st;
+
+    asm volatile("lgr %%r3,%[p]\n\tlghi %%r2,0\n\tsigp %%r2,%[cpu],0(%[ord])\n\tipm %[ipm]\n\t"
+                 "lgr %[st],%%r2"
+                 : [ipm] "=d"(ipm), [st] "=d"(st)
+                 : [cpu] "d"(addr), [ord] "a"((uint64_t)order), [p] "d"(param)
+                 : "r2", "r3", "cc", "memory");
+    if (status)
+        *status = (uint32_t)st;
+    return rt_cc_from_ipm(ipm);
+}
+
+#endif

@@ -29,15 +29,17 @@ static exc_t host_translate(struct cpu *cpu, uint64_t h_vaddr, enum acc_kind kin
         exc = dat_walk(cpu, ctx->h_asce, h_vaddr, &w);
         cpu->cr[0] = g_cr0;
         cpu->sie = ctx;
-        /* TEID: the host-virtual page, primary space (bits 62-63 = 00). */
-        cpu->exc.teid = h_vaddr & PAGE_MASK;
-        cpu->exc.eaid = 0;
-        if (exc)
+        if (exc) {
+            /* TEID: the host-virtual page, primary space (bits 62-63 = 00). */
+            cpu->exc.teid = h_vaddr & PAGE_MASK;
+            cpu->exc.eaid = 0;
             return EXC_HOST_PGM(EXC_CODE(exc));
+        }
         if (kind == ACC_STORE && w.prot) {
             if (!(ctx->s.ecb & ECB_HOSTPROTINT))
                 return EXC_PGM(PGM_PROTECTION);     /* guest protection (SIE.md 5.4) */
-            cpu->exc.teid |= TEID_DAT_PROT;
+            cpu->exc.teid = (h_vaddr & PAGE_MASK) | TEID_DAT_PROT;
+            cpu->exc.eaid = 0;
             return EXC_HOST_PGM(PGM_PROTECTION);
         }
         h_raddr = w.raddr;

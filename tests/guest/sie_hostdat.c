@@ -160,6 +160,22 @@ static void test_guest_tables(void)
     run_sie();
     rt_check_u64("guest tables mapped: diag", scb[0x50], 0x04);
     rt_check_u64("guest dat over host dat: store landed", *G(HOLE + 0x10), 0xa5);
+
+    /* A guest page fault whose tables sit behind host DAT: the guest's
+     * TEID names the guest page, not a table entry (the host translations
+     * of the table fetches must leave it alone). */
+    st64((void *)G(0x11000 + 8 * 8), 0x400);            /* virtual 0x8000 invalid */
+    st64((void *)G(0x1d0), 0x0000000180000000ull);      /* program new PSW: DAT off */
+    st64((void *)G(0x1d8), 0x5000);
+    *G(0x5000) = 0x83; *G(0x5001) = 0x00; *G(0x5002) = 0x00; *G(0x5003) = 0x44;
+    pts[16][0x5] = BACKING + 0x5000;
+    st64(scb + 0x90, 0x0400000180000000ull);
+    st64(scb + 0x98, GCODE);
+    run_sie();
+    rt_check_u64("guest page fault: delivered, then diag", scb[0x50], 0x04);
+    rt_check_u64("guest page fault: code 0x11", ld64((const void *)G(0x8c)) >> 32 & 0xffff, 0x11);
+    rt_check_u64("guest page fault: guest teid = the guest page",
+                 ld64((const void *)G(0xa8)) & ~0xfffull, 0x8000);
     st64(scb + 0x90, 0x0000000180000000ull);
 }
 

@@ -3,8 +3,9 @@
  * mixed general instructions (register, storage, immediate, shift,
  * branch), LOOP_ITERS iterations of 10 instructions (default 1e8
  * instructions; tools/difftest --bench builds it with 1e8 iterations and
- * with 1 iteration to subtract the start-up time). Prints nothing but the
- * runtime's TAP trailer.
+ * with 1 iteration to subtract the start-up time). Prints the final
+ * register values ("# loop result ...", which tools/bench compares between
+ * emulators) and the runtime's TAP trailer.
  */
 #include "rt/rt.h"
 
@@ -31,5 +32,7 @@ int main(void)
                  : [n] "+d"(n), [a] "+d"(a), [b] "+d"(b), [c] "+d"(c), [d] "+d"(d)
                  : [p] "a"(buf)
                  : "cc", "memory");
-    return (int)(d & 0);
+    rt_diag("loop result %lx:%lx:%lx:%lx", (unsigned long)a, (unsigned long)b,
+            (unsigned long)c, (unsigned long)d);
+    return 0;
 }

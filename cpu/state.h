@@ -195,6 +195,13 @@ static inline bool cpu_problem_state(const struct cpu *cpu)
     return (cpu->psw.mask & PSW_MASK_PSTATE) != 0;
 }
 
+/* May the program use access key @key: always in the supervisor state, in
+ * the problem state when the PSW-key mask (CR3 bits 32-47) allows it? */
+static inline bool cpu_key_authorized(const struct cpu *cpu, unsigned key)
+{
+    return !cpu_problem_state(cpu) || (cpu->cr[3] & (UINT64_C(0x80000000) >> key)) != 0;
+}
+
 /* The mask that wraps addresses in the current addressing mode. */
 static inline uint64_t cpu_amode_mask(const struct cpu *cpu)
 {

@@ -30,11 +30,26 @@ static const enum facility z196_facs[] = {
     FAC_SIEF2,
 };
 
+/* z196 plus the system facilities whose instructions exist but which the
+ * default models leave off (they change what Linux does): for tests. */
+static const enum facility max_facs[] = {
+    FAC_N3, FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
+    FAC_STCKF, FAC_PE, FAC_MVCOS, FAC_ETF3E, FAC_ECT, FAC_CSST, FAC_CSST2, FAC_GIE, FAC_EE,
+    FAC_DATE, FAC_DO, FAC_HW, FAC_LOC, FAC_IA1, FAC_POPC, FAC_FBCR, FAC_FPSE,
+    FAC_HFPMAS,
+    FAC_HFPUE,
+    FAC_FPE,
+    FAC_SIEF2,
+    FAC_EDAT1, FAC_RRBM, FAC_LPP,
+};
+
 static const struct model_def model_defs[] = {
     { "z10", "IBM System z10 EC (general instructions)", 0x2097, z10_facs,
       sizeof(z10_facs) / sizeof(z10_facs[0]) },
     { "z196", "IBM zEnterprise 196 (general instructions)", 0x2817, z196_facs,
       sizeof(z196_facs) / sizeof(z196_facs[0]) },
+    { "max", "z196 with EDAT-1, RRBM and LPP (for tests)", 0x2817, max_facs,
+      sizeof(max_facs) / sizeof(max_facs[0]) },
 };
 
 static struct cpu_model models[sizeof(model_defs) / sizeof(model_defs[0])];

@@ -127,6 +127,7 @@ struct cpu {
     uint64_t epoch;         /* added to the TOD clock this CPU sees: the SIE guest's
                              * epoch difference, 0 outside SIE (SIE.md 6) */
     uint64_t bea;           /* breaking-event address */
+    uint64_t progparm;      /* program parameter (LPP), for CPU measurement */
     uint16_t cpu_addr;
 
     struct exc_info exc;

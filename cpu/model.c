@@ -10,6 +10,8 @@ struct model_def {
     uint16_t machine_type;
     const enum facility *facs;
     size_t nfacs;
+    const enum facility *extra;     /* more facilities on top of facs */
+    size_t nextra;
 };
 
 /* Facilities of a z10 as far as sieve implements its general instructions. */
@@ -30,26 +32,19 @@ static const enum facility z196_facs[] = {
     FAC_SIEF2,
 };
 
-/* z196 plus the system facilities whose instructions exist but which the
- * default models leave off (they change what Linux does): for tests. */
-static const enum facility max_facs[] = {
-    FAC_N3, FAC_ZARCH, FAC_ETF1, FAC_STFLE, FAC_ETF2, FAC_LD, FAC_LDHP, FAC_EI, FAC_ETF3, FAC_ETF2E,
-    FAC_STCKF, FAC_PE, FAC_MVCOS, FAC_ETF3E, FAC_ECT, FAC_CSST, FAC_CSST2, FAC_GIE, FAC_EE,
-    FAC_DATE, FAC_DO, FAC_HW, FAC_LOC, FAC_IA1, FAC_POPC, FAC_FBCR, FAC_FPSE,
-    FAC_HFPMAS,
-    FAC_HFPUE,
-    FAC_FPE,
-    FAC_SIEF2,
-    FAC_EDAT1, FAC_RRBM, FAC_LPP,
-};
+/* What the "max" model adds to z196: system facilities whose instructions
+ * exist but which the default models leave off (they change what Linux
+ * does). For tests. */
+static const enum facility max_extra[] = { FAC_EDAT1, FAC_RRBM, FAC_LPP };
 
 static const struct model_def model_defs[] = {
     { "z10", "IBM System z10 EC (general instructions)", 0x2097, z10_facs,
       sizeof(z10_facs) / sizeof(z10_facs[0]) },
     { "z196", "IBM zEnterprise 196 (general instructions)", 0x2817, z196_facs,
       sizeof(z196_facs) / sizeof(z196_facs[0]) },
-    { "max", "z196 with EDAT-1, RRBM and LPP (for tests)", 0x2817, max_facs,
-      sizeof(max_facs) / sizeof(max_facs[0]) },
+    { "max", "z196 with EDAT-1, RRBM and LPP (for tests)", 0x2817, z196_facs,
+      sizeof(z196_facs) / sizeof(z196_facs[0]), max_extra,
+      sizeof(max_extra) / sizeof(max_extra[0]) },
 };
 
 static struct cpu_model models[sizeof(model_defs) / sizeof(model_defs[0])];
@@ -60,10 +55,11 @@ static void model_build(struct cpu_model *m, const struct model_def *d)
     m->name = d->name;
     m->desc = d->desc;
     m->machine_type = d->machine_type;
-    for (size_t i = 0; i < d->nfacs; i++) {
-        int bit = facility_bits[d->facs[i]];
+    for (size_t i = 0; i < d->nfacs + d->nextra; i++) {
+        enum facility f = i < d->nfacs ? d->facs[i] : d->extra[i - d->nfacs];
+        int bit = facility_bits[f];
 
-        m->fac[d->facs[i]] = true;
+        m->fac[f] = true;
         if (bit >= 0)
             m->stfle[bit / 64] |= UINT64_C(1) << (63 - bit % 64);
     }

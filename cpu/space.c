@@ -1,9 +1,11 @@
 /* Address-space control and the moves between spaces and keys (PoO chapter
- * 10): SAC, SACF, IAC, EPAR, ESAR, IVSK, MVCP, MVCS, MVCK, MVCSK, MVCDK.
+ * 10): SAC, SACF, IAC, EPAR, ESAR, IVSK, MVCP, MVCS, MVCK, MVCSK, MVCDK,
+ * MVPG, PALB.
  * ASN translation (SSAR, PT, PC) and the linkage stack are not here. */
 #include "cpu/cpu.h"
 
 #include "cpu/insn.h"
+#include "cpu/lowcore.h"
 #include "cpu/regs.h"
 #include "mmu/mmu.h"
 
@@ -254,4 +256,72 @@ exc_t insn_mvcsk(struct cpu *cpu, const struct insn *in)
 exc_t insn_mvcdk(struct cpu *cpu, const struct insn *in)
 {
     return move_gr1_key(cpu, in, true);
+}
+
+#define MVPG_F      BIT64(52)       /* destination accessed with the GR0 key */
+#define MVPG_S      BIT64(53)       /* source accessed with the GR0 key */
+#define MVPG_CCO    BIT64(55)       /* condition-code option */
+
+/* Is @exc one that MVPG's condition-code option turns into a CC: the page
+ * (or segment) of the operand is not available? */
+static bool mvpg_unavailable(exc_t exc)
+{
+    return EXC_CODE(exc) == PGM_PAGE_TRANSLATION || EXC_CODE(exc) == PGM_SEGMENT_TRANSLATION;
+}
+
+/* MVPG - MOVE PAGE (RRE): the 4 KiB page at the R2 address to the one at
+ * the R1 address, CC 0. GR0: F (bit 52) and S (bit 53) name the operand
+ * accessed with the key in bits 56-59, CCO (bit 55) turns an unavailable
+ * source page into CC 2 and destination page into CC 1; without it a
+ * page-translation exception stores R1 and R2 at real location 162.
+ * Returns 0, specification (bits 48-51 nonzero, F and S both one),
+ * privileged operation (key not in the PSW-key mask in the problem state)
+ * or access exceptions. PoO ch. 10, "MOVE PAGE". */
+exc_t insn_mvpg(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t r0 = cpu->gr[0];
+    unsigned key = (unsigned)(r0 >> 4) & 0xf, psw_key = PSW_KEY(cpu->psw.mask);
+    unsigned asc = PSW_ASC(cpu->psw.mask);
+    uint64_t dst = cpu_wrap(cpu, cpu->gr[in->r1]) & PAGE_MASK;
+    uint64_t src = cpu_wrap(cpu, cpu->gr[in->r2]) & PAGE_MASK;
+    struct acc op1, op2;
+    exc_t exc;
+
+    if ((r0 & UINT64_C(0xf000)) || ((r0 & MVPG_F) && (r0 & MVPG_S)))
+        return EXC_PGM(PGM_SPECIFICATION);
+    if ((r0 & (MVPG_F | MVPG_S)) && !cpu_key_authorized(cpu, key))
+        return EXC_PGM(PGM_PRIVILEGED_OP);
+    exc = mmu_prepare_space(cpu, &op2, in->r2, src, PAGE_SIZE, ACC_FETCH, asc,
+                            r0 & MVPG_S ? key : psw_key);
+    if (exc && (r0 & MVPG_CCO) && mvpg_unavailable(exc)) {
+        cpu_set_cc(cpu, 2);
+        return 0;
+    }
+    if (!exc) {
+        exc = mmu_prepare_space(cpu, &op1, in->r1, dst, PAGE_SIZE, ACC_STORE, asc,
+                                r0 & MVPG_F ? key : psw_key);
+        if (exc && (r0 & MVPG_CCO) && mvpg_unavailable(exc)) {
+            cpu_set_cc(cpu, 1);
+            return 0;
+        }
+    }
+    if (exc) {
+        if (EXC_CODE(exc) == PGM_PAGE_TRANSLATION)
+            mmu_lowcore(cpu)[LC_OP_ACCESS_ID] = (uint8_t)(in->r1 << 4 | in->r2);
+        return exc;
+    }
+    for (uint32_t i = 0; i < PAGE_SIZE; i++)
+        acc_set(&op1, i, acc_get(&op2, i));
+    cpu_set_cc(cpu, 0);
+    return 0;
+}
+
+/* PALB - PURGE ALB (RRE): empties the ART-lookaside buffer. Sieve performs
+ * access-register translation only for ALETs 0 and 1, which need no ALB,
+ * so there is nothing to purge. Returns 0. */
+exc_t insn_palb(struct cpu *cpu, const struct insn *in)
+{
+    (void)cpu;
+    (void)in;
+    return 0;
 }

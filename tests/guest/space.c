@@ -1,7 +1,8 @@
 /* Address spaces from the inside (PoO ch. 3 "Address-Space Control", ch.
  * 10): SACF switches among the primary (CR1), secondary (CR7) and home
  * (CR13) spaces; MVCP and MVCS move between the primary and secondary
- * spaces. In the supervisor state with CR0 bit 37 one, where QEMU 7.2 and
+ * spaces; MVPG moves pages, with its condition-code option. In the
+ * supervisor state with CR0 bit 37 one, where QEMU 7.2 and
  * the PoO agree; space_strict checks SAC, IAC, EPAR, ESAR, IVSK, MVCK,
  * MVCSK, MVCDK and the exceptions QEMU lacks. */
 #include "space_common.h"
@@ -59,11 +60,42 @@ static void test_mvcp_mvcs(void)
     rt_check_u64("mvcs 32: primary page untouched", page[P][0], 1ull << 32);
 }
 
+static uint64_t dstpage[512] __attribute__((aligned(4096)));
+
+static void test_mvpg(void)
+{
+    const uint64_t dst = (uintptr_t)dstpage, cco = 0x100;
+    struct mvpg_result r;
+
+    memset(dstpage, 0, sizeof(dstpage));
+    mvpg(0, dst + 0x123, (uintptr_t)page[H] + 0x456, false, &r);
+    rt_check(!r.fired && r.cc == 0, "mvpg DAT off: cc 0");
+    rt_check_mem("mvpg DAT off: page moved", dstpage, page[H], 4096);
+    mvpg(0, dst, VBASE, true, &r);
+    rt_check(!r.fired && r.cc == 0, "mvpg DAT on: cc 0");
+    rt_check_mem("mvpg DAT on: VBASE (primary) moved", dstpage, page[P], 4096);
+    memset(dstpage, 0, sizeof(dstpage));
+    mvpg(cco, dst, VBASE + 0x1000, true, &r);
+    rt_check(!r.fired && r.cc == 2, "mvpg CCO, source page invalid: cc 2");
+    rt_check_u64("mvpg cc 2: nothing moved", dstpage[0], 0);
+    mvpg(cco, VBASE + 0x2000, dst, true, &r);
+    rt_check(!r.fired && r.cc == 1, "mvpg CCO, destination page invalid: cc 1");
+    mvpg(0, dst, VBASE + 0x1000, true, &r);
+    rt_check(r.fired && r.pi.code == 0x11, "mvpg without CCO: page translation");
+    rt_check_u64("mvpg page translation: R1 R2 at real 162", rt_lc8(0xa2), 0x45);
+    rt_check_u64("mvpg page translation: TEID", rt_lc64(0xa8) & ~0xc00ull, VBASE + 0x1000);
+    mvpg(0x1000, dst, (uintptr_t)page[P], false, &r);
+    rt_check(r.fired && r.pi.code == PGM_SPECIFICATION, "mvpg GR0 bit 51: specification");
+    mvpg(0xc00, dst, (uintptr_t)page[P], false, &r);
+    rt_check(r.fired && r.pi.code == PGM_SPECIFICATION, "mvpg F and S: specification");
+}
+
 int main(void)
 {
     build_spaces();
     test_sacf();
     test_sacf_spec();
     test_mvcp_mvcs();
+    test_mvpg();
     return 0;
 }

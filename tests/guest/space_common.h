@@ -91,4 +91,33 @@ static inline unsigned mvcp_mvcs(bool to_secondary, uint64_t len)
     return rt_cc_from_ipm(ipm);
 }
 
+struct mvpg_result {
+    struct rt_pgm_info pi;
+    bool fired;
+    unsigned cc;
+};
+
+/* MVPG with GR0 @gr0, R1 (GR4) @dst, R2 (GR5) @src, DAT on if @dat. */
+static inline void mvpg(uint64_t gr0, uint64_t dst, uint64_t src, bool dat, struct mvpg_result *r)
+{
+    const uint8_t on = dat ? 0x04 : 0x00, off = 0;
+    uint64_t ipm = 0;
+
+    rt_pgm_arm();
+    asm volatile("  larl  %%r1,1f\n"
+                 "  stg   %%r1,%[slot]\n"
+                 "  lgr   %%r0,%[g]\n"
+                 "  lgr   %%r4,%[d]\n"
+                 "  lgr   %%r5,%[s]\n"
+                 "  ssm   %[on]\n"
+                 "  .insn rre,0xb2540000,%%r4,%%r5\n"
+                 "  ipm   %[ipm]\n"
+                 "1: ssm  %[off]\n"
+                 : [ipm] "+d"(ipm), [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
+                 : [g] "d"(gr0), [d] "d"(dst), [s] "d"(src), [on] "Q"(on), [off] "Q"(off)
+                 : "r0", "r1", "r4", "r5", "cc", "memory");
+    r->fired = rt_pgm_disarm(&r->pi);
+    r->cc = rt_cc_from_ipm(ipm);
+}
+
 #endif

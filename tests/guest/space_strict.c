@@ -1,7 +1,7 @@
 /* Address-space control and keyed moves where QEMU 7.2 departs from the
- * PoO (ch. 10: it lacks SAC, IAC, EPAR, ESAR, IVSK, MVCK, MVCSK, MVCDK and
- * the special-operation and space-switch-event rules of SAC/SACF). Runs on
- * sieve only (qemu-deviations.txt). */
+ * PoO (ch. 10: it lacks SAC, IAC, EPAR, ESAR, IVSK, MVCK, MVCSK, MVCDK,
+ * MVPG's access key and the special-operation and space-switch-event rules
+ * of SAC/SACF). Runs on sieve only (qemu-deviations.txt). */
 #include "space_common.h"
 
 static void test_sac(void)
@@ -184,6 +184,27 @@ static void test_space_switch(void)
     rt_check_u64("space-switch event: TEID PASN and bit 32", rt_lc64(0xa8), 0x80000042ull);
 }
 
+/* MVPG with F one: the destination is stored with the GR0 key. */
+static void test_mvpg_key(void)
+{
+    static uint64_t dst[512] __attribute__((aligned(4096)));
+    struct mvpg_result r;
+
+    asm volatile("sske %0,%1" : : "d"(0x30ull), "a"(dst) : "memory");
+    mvpg(0x800 | 0x40, (uintptr_t)dst, (uintptr_t)page[P], false, &r);
+    rt_check(r.fired && r.pi.code == PGM_PROTECTION, "mvpg F, key 4 into ACC 3: protection");
+    rt_check_u64("mvpg F key 4: nothing moved", dst[1], 0);
+    mvpg(0x800 | 0x30, (uintptr_t)dst, (uintptr_t)page[P], false, &r);
+    rt_check(!r.fired && r.cc == 0 && dst[1] == page[P][1], "mvpg F, key 3 into ACC 3: moved");
+    asm volatile("sske %0,%1" : : "d"(0ull), "a"(dst) : "memory");
+}
+
+static void palb(void *arg)
+{
+    (void)arg;
+    asm volatile(".insn rre,0xb2480000,0,0" : : : "memory");
+}
+
 int main(void)
 {
     build_spaces();
@@ -194,5 +215,7 @@ int main(void)
     test_asn();
     test_mvck();
     test_ivsk();
+    test_mvpg_key();
+    rt_check_u64("palb: no interruption", rt_pgm_try(palb, 0, NULL), 0);
     return 0;
 }

@@ -286,6 +286,20 @@ exc_t insn_spx(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
+/* LPP - LOAD PROGRAM PARAMETER (S): the doubleword at the second-operand
+ * address becomes the program parameter, which only CPU-measurement
+ * samples report. Returns 0 or access exceptions. */
+exc_t insn_lpp(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t v;
+    exc_t exc = mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), &v);
+
+    if (exc)
+        return exc;
+    cpu->progparm = v;
+    return 0;
+}
+
 /* STPX - STORE PREFIX (S). */
 exc_t insn_stpx(struct cpu *cpu, const struct insn *in)
 {

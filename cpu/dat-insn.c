@@ -202,13 +202,15 @@ exc_t insn_lrag(struct cpu *cpu, const struct insn *in)
 }
 
 /* TPROT - TEST PROTECTION (SSE): CC 0 fetch and store permitted, 1 fetch
- * only (DAT protection), 3 translation not available. Key-controlled
- * protection (the key in bits 56-59 of the second-operand address) arrives
- * with storage keys, so CC 2 is not produced yet. Returns translation-
- * specification or addressing exceptions. PoO ch. 10, "TEST PROTECTION". */
+ * only, 2 neither, 3 translation not available, for the first-operand
+ * location and the access key in bits 56-59 of the second-operand address
+ * (DAT protection and key-controlled protection with its overrides; low-
+ * address protection is not tested). Returns translation-specification or
+ * addressing exceptions. PoO ch. 10, "TEST PROTECTION". */
 exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
 {
     uint64_t addr = insn_addr1(cpu, in);
+    unsigned key = (unsigned)(insn_addr2(cpu, in) >> 4) & 0xf;
     uint64_t raddr = addr, asce;
     enum dat_space space;
     struct dat_walk w;
@@ -232,7 +234,10 @@ exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
     exc = mmu_abs_host(cpu, prefix_apply(cpu->prefix, raddr), 1, ACC_FETCH, &raddr);
     if (exc)
         return exc;
-    cpu_set_cc(cpu, prot ? 1 : 0);
+    if (!mmu_key_permits(cpu, in->b1, addr, raddr, ACC_FETCH, key))
+        cpu_set_cc(cpu, 2);
+    else
+        cpu_set_cc(cpu, prot || !mmu_key_permits(cpu, in->b1, addr, raddr, ACC_STORE, key));
     return 0;
 }
 

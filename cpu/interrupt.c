@@ -106,6 +106,7 @@ void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
     case PGM_REGION_FIRST_TRANSLATION:
     case PGM_REGION_SECOND_TRANSLATION:
     case PGM_REGION_THIRD_TRANSLATION:
+    case PGM_SPACE_SWITCH:
         st_be64(lc + LC_TEID, cpu->exc.teid);
         lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
         break;

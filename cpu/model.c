@@ -10,6 +10,8 @@ struct model_def {
     uint16_t machine_type;
     const enum facility *facs;
     size_t nfacs;
+    const enum facility *extra;     /* more facilities on top of facs */
+    size_t nextra;
 };
 
 /* Facilities of a z10 as far as sieve implements its general instructions. */
@@ -30,11 +32,19 @@ static const enum facility z196_facs[] = {
     FAC_SIEF2,
 };
 
+/* What the "max" model adds to z196: system facilities whose instructions
+ * exist but which the default models leave off (they change what Linux
+ * does). For tests. */
+static const enum facility max_extra[] = { FAC_EDAT1, FAC_RRBM, FAC_LPP };
+
 static const struct model_def model_defs[] = {
     { "z10", "IBM System z10 EC (general instructions)", 0x2097, z10_facs,
       sizeof(z10_facs) / sizeof(z10_facs[0]) },
     { "z196", "IBM zEnterprise 196 (general instructions)", 0x2817, z196_facs,
       sizeof(z196_facs) / sizeof(z196_facs[0]) },
+    { "max", "z196 with EDAT-1, RRBM and LPP (for tests)", 0x2817, z196_facs,
+      sizeof(z196_facs) / sizeof(z196_facs[0]), max_extra,
+      sizeof(max_extra) / sizeof(max_extra[0]) },
 };
 
 static struct cpu_model models[sizeof(model_defs) / sizeof(model_defs[0])];
@@ -45,10 +55,11 @@ static void model_build(struct cpu_model *m, const struct model_def *d)
     m->name = d->name;
     m->desc = d->desc;
     m->machine_type = d->machine_type;
-    for (size_t i = 0; i < d->nfacs; i++) {
-        int bit = facility_bits[d->facs[i]];
+    for (size_t i = 0; i < d->nfacs + d->nextra; i++) {
+        enum facility f = i < d->nfacs ? d->facs[i] : d->extra[i - d->nfacs];
+        int bit = facility_bits[f];
 
-        m->fac[d->facs[i]] = true;
+        m->fac[f] = true;
         if (bit >= 0)
             m->stfle[bit / 64] |= UINT64_C(1) << (63 - bit % 64);
     }

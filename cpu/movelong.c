@@ -299,15 +299,6 @@ exc_t insn_clclu(struct cpu *cpu, const struct insn *in)
 #define OAC_K         0x2u
 #define OAC_A         0x1u
 
-/* Is PSW key @key usable in the current state? In the problem state only
- * keys whose bit in the PSW-key mask (CR3 bits 32-47) is one. */
-static bool key_authorized(const struct cpu *cpu, unsigned key)
-{
-    if (!cpu_problem_state(cpu))
-        return true;
-    return (cpu->cr[3] & (UINT64_C(0x80000000) >> key)) != 0;
-}
-
 /* The address-space control an operand of MVCOS uses: from its OAC if the
  * A bit is one, else from the PSW. */
 static unsigned oac_space(const struct cpu *cpu, uint16_t oac)
@@ -336,7 +327,8 @@ static exc_t mvcos_check(const struct cpu *cpu, uint16_t oac1, uint16_t oac2)
     if (!(cpu->cr[0] & BIT64(37)) && (oac_space(cpu, oac1) == PSW_ASC_SECONDARY ||
                                       oac_space(cpu, oac2) == PSW_ASC_SECONDARY))
         return EXC_PGM(PGM_SPECIAL_OPERATION);
-    if (!key_authorized(cpu, oac_key(cpu, oac1)) || !key_authorized(cpu, oac_key(cpu, oac2)))
+    if (!cpu_key_authorized(cpu, oac_key(cpu, oac1)) ||
+        !cpu_key_authorized(cpu, oac_key(cpu, oac2)))
         return EXC_PGM(PGM_PRIVILEGED_OP);
     return 0;
 }
@@ -358,16 +350,15 @@ exc_t insn_mvcos(struct cpu *cpu, const struct insn *in)
     exc = mvcos_check(cpu, oac1, oac2);
     if (exc)
         return exc;
-    /* Each operand is translated in the space its OAC names (Linux's uaccess
-     * copies between the kernel's home space and the user's primary space).
-     * Key-controlled protection is not modelled yet, so the keys only pass
-     * the authorisation check. */
-    exc = mmu_prepare_asc(cpu, &op2, in->b2, insn_addr2(cpu, in), n, ACC_FETCH,
-                          oac_space(cpu, oac2));
+    /* Each operand is translated in the space and checked with the key its
+     * OAC names (Linux's uaccess copies between the kernel's home space and
+     * the user's primary space). */
+    exc = mmu_prepare_space(cpu, &op2, in->b2, insn_addr2(cpu, in), n, ACC_FETCH,
+                            oac_space(cpu, oac2), oac_key(cpu, oac2));
     if (exc)
         return exc;
-    exc = mmu_prepare_asc(cpu, &op1, in->b1, insn_addr1(cpu, in), n, ACC_STORE,
-                          oac_space(cpu, oac1));
+    exc = mmu_prepare_space(cpu, &op1, in->b1, insn_addr1(cpu, in), n, ACC_STORE,
+                            oac_space(cpu, oac1), oac_key(cpu, oac1));
     if (exc)
         return exc;
     for (uint32_t i = 0; i < n; i++)

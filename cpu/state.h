@@ -127,6 +127,7 @@ struct cpu {
     uint64_t epoch;         /* added to the TOD clock this CPU sees: the SIE guest's
                              * epoch difference, 0 outside SIE (SIE.md 6) */
     uint64_t bea;           /* breaking-event address */
+    uint64_t progparm;      /* program parameter (LPP), for CPU measurement */
     uint16_t cpu_addr;
 
     struct exc_info exc;
@@ -193,6 +194,13 @@ static inline unsigned cpu_pm(const struct cpu *cpu)
 static inline bool cpu_problem_state(const struct cpu *cpu)
 {
     return (cpu->psw.mask & PSW_MASK_PSTATE) != 0;
+}
+
+/* May the program use access key @key: always in the supervisor state, in
+ * the problem state when the PSW-key mask (CR3 bits 32-47) allows it? */
+static inline bool cpu_key_authorized(const struct cpu *cpu, unsigned key)
+{
+    return !cpu_problem_state(cpu) || (cpu->cr[3] & (UINT64_C(0x80000000) >> key)) != 0;
 }
 
 /* The mask that wraps addresses in the current addressing mode. */

@@ -191,6 +191,12 @@ exc_t dat_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
     /* TEID: bits 0-51 of the address, the ASCE identification in 62-63.
      * Bits 52-53 (facility 75) stay zero: no model offers it. */
     cpu->exc.teid = (addr & PAGE_MASK) | space;
+    /* Low-address protection comes before the table walk (as in QEMU) and
+     * spares private spaces. */
+    if (kind == ACC_STORE && !(asce & ASCE_P) && dat_low_protected(cpu, addr)) {
+        cpu->exc.teid |= TEID_LAP;
+        return EXC_PGM(PGM_PROTECTION);
+    }
     exc = dat_walk(cpu, asce, addr, &w);
     if (exc)
         return exc;

@@ -37,8 +37,22 @@
 #define PTE_P           BIT64(54)
 #define PTE_BIT55       BIT64(55)           /* must be zero without IEP */
 
-/* TEID bits (PoO "Translation-Exception Identification"). */
+/* TEID bits (PoO "Translation-Exception Identification"; with ESOP-1,
+ * "Suppression on Protection"): bit 56 low-address protection, bit 61 DAT
+ * protection, both zero key-controlled protection. */
+#define TEID_LAP        BIT64(56)
 #define TEID_DAT_PROT   BIT64(61)
+
+#define CR0_LAP         BIT64(35)           /* low-address-protection control */
+
+/* Does low-address protection forbid a store at effective address @addr:
+ * CR0 bit 35 one and @addr in 0-511 or 4096-4607? The caller has checked the
+ * space: DAT off, or an ASCE whose private-space control is zero. PoO ch. 3,
+ * "Low-Address Protection". */
+static inline bool dat_low_protected(const struct cpu *cpu, uint64_t addr)
+{
+    return (cpu->cr[0] & CR0_LAP) && (addr & ~UINT64_C(0x1000)) < 512;
+}
 
 /* ASCE identification in TEID bits 62-63. */
 enum dat_space {
@@ -71,7 +85,7 @@ MUST_CHECK exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct
 
 /* Translate logical @addr (DAT on) for @kind. Returns 0 with *raddr the real
  * address, or the exception with cpu->exc.teid (and eaid) set as architected:
- * translation exceptions and DAT protection on stores. */
+ * translation exceptions, low-address and DAT protection on stores. */
 MUST_CHECK exc_t dat_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
                                uint64_t *raddr);
 

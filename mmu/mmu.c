@@ -41,13 +41,46 @@ void mmu_psw_changed(struct cpu *cpu, uint64_t old_mask)
         mmu_tlb_flush(cpu);
 }
 
-exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
-                    uint64_t *aaddr)
+#define CR0_FPO BIT64(38)           /* fetch-protection override */
+#define CR0_SPO BIT64(39)           /* storage-protection override */
+
+/* May fetch-protection override lift fetch protection at effective address
+ * @addr: CR0 bit 38 one, @addr below 2048, and DAT off or the space's ASCE
+ * not private? PoO ch. 3, "Fetch-Protection Override". */
+static bool fetch_override(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind)
+{
+    enum dat_space space;
+    uint64_t asce;
+
+    if (!(cpu->cr[0] & CR0_FPO) || addr >= 2048)
+        return false;
+    if (!(cpu->psw.mask & PSW_MASK_DAT))
+        return true;
+    return dat_select_asce(cpu, ar, kind, &asce, &space) == 0 && !(asce & ASCE_P);
+}
+
+bool mmu_key_permits(struct cpu *cpu, unsigned ar, uint64_t addr, uint64_t aaddr,
+                     enum acc_kind kind, unsigned key)
+{
+    uint8_t skey = cpu->mem->keys[aaddr >> 12];
+    unsigned acc = skey >> 4;
+
+    if (key == 0 || key == acc || (acc == 9 && (cpu->cr[0] & CR0_SPO)))
+        return true;
+    return kind != ACC_STORE && (!(skey & SKEY_F) || fetch_override(cpu, ar, addr, kind));
+}
+
+exc_t mmu_translate_key(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                        unsigned key, uint64_t *aaddr)
 {
     uint64_t raddr = addr;
     uint64_t a;
     exc_t exc;
 
+    if (!(cpu->psw.mask & PSW_MASK_DAT) && kind == ACC_STORE && dat_low_protected(cpu, addr)) {
+        cpu->exc.teid = (addr & PAGE_MASK) | TEID_LAP;
+        return EXC_PGM(PGM_PROTECTION);
+    }
     if (unlikely(cpu->sie != NULL))         /* guest storage under SIE */
         return sie_translate(cpu, ar, addr, kind, aaddr);
     if (cpu->psw.mask & PSW_MASK_DAT) {
@@ -58,8 +91,30 @@ exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
     a = prefix_apply(cpu->prefix, raddr);
     if (a >= cpu->mem->size)
         return EXC_PGM(PGM_ADDRESSING);
+    if (key != 0 && !mmu_key_permits(cpu, ar, addr, a, kind, key)) {
+        /* Key-controlled protection: TEID bits 56 and 61 zero. */
+        if (!(cpu->psw.mask & PSW_MASK_DAT))
+            cpu->exc.teid = addr & PAGE_MASK;
+        return EXC_PGM(PGM_PROTECTION);
+    }
     *aaddr = a;
     return 0;
+}
+
+exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                    uint64_t *aaddr)
+{
+    return mmu_translate_key(cpu, ar, addr, kind, PSW_KEY(cpu->psw.mask), aaddr);
+}
+
+/* Must an access of @kind at @addr in a page of the first 8 KiB stay out of
+ * the TLB, because low-address protection or fetch-protection override
+ * covers only part of the page? */
+static bool low_page_partial(const struct cpu *cpu, uint64_t addr, enum acc_kind kind)
+{
+    if (addr >= 2 * PAGE_SIZE)
+        return false;
+    return kind == ACC_STORE ? (cpu->cr[0] & CR0_LAP) != 0 : (cpu->cr[0] & CR0_FPO) != 0;
 }
 
 /* Translate the page of @addr for @kind and install it in the TLB. Returns 0
@@ -88,6 +143,8 @@ static exc_t tlb_fill(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind
     if (kind != ACC_IFETCH && (cpu->psw.mask & PSW_MASK_DAT) &&
         PSW_ASC(cpu->psw.mask) == PSW_ASC_AR)
         return 0;
+    if (unlikely(low_page_partial(cpu, addr, kind)))
+        return 0;
     arr[tlb_index(addr)].page = addr & PAGE_MASK;
     arr[tlb_index(addr)].host = storage_host(cpu->mem, aaddr & PAGE_MASK);
     return 0;
@@ -115,13 +172,13 @@ exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, ui
     return 0;
 }
 
-/* Translate one page of an operand in the PSW's current space without
- * touching the TLB; records R, and C for a store. */
+/* Translate one page of an operand in the PSW's current space with access
+ * key @key without touching the TLB; records R, and C for a store. */
 static exc_t untlb_page(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
-                       uint8_t **host)
+                       unsigned key, uint8_t **host)
 {
     uint64_t aaddr;
-    exc_t exc = mmu_translate(cpu, ar, addr, kind, &aaddr);
+    exc_t exc = mmu_translate_key(cpu, ar, addr, kind, key, &aaddr);
 
     if (exc)
         return exc;
@@ -132,8 +189,8 @@ static exc_t untlb_page(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_ki
     return 0;
 }
 
-exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, uint32_t len,
-                      enum acc_kind kind, unsigned asc)
+exc_t mmu_prepare_space(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr,
+                        uint32_t len, enum acc_kind kind, unsigned asc, unsigned key)
 {
     uint32_t first = PAGE_SIZE - (uint32_t)(addr & ~PAGE_MASK);
     uint64_t saved = cpu->psw.mask;
@@ -145,9 +202,9 @@ exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr
     if (len == 0)
         return 0;
     cpu->psw.mask = (saved & ~PSW_MASK_ASC) | (uint64_t)(asc & 3) << 46;
-    exc = untlb_page(cpu, ar, addr, kind, &a->h[0]);
+    exc = untlb_page(cpu, ar, addr, kind, key, &a->h[0]);
     if (!exc && a->len0 < len)
-        exc = untlb_page(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, &a->h[1]);
+        exc = untlb_page(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, key, &a->h[1]);
     cpu->psw.mask = saved;
     return exc;
 }
@@ -252,6 +309,12 @@ exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len, enum acc_kind
 {
     uint64_t a = prefix_apply(cpu->prefix, raddr);
 
+    /* Low-address protection covers real addresses too (STURA, TEST BLOCK);
+     * callers' operands start at their first byte in range. */
+    if (kind == ACC_STORE && dat_low_protected(cpu, raddr)) {
+        cpu->exc.teid = (raddr & PAGE_MASK) | TEID_LAP;
+        return EXC_PGM(PGM_PROTECTION);
+    }
     if (unlikely(cpu->sie != NULL))
         return sie_real_host(cpu, raddr, len, kind, host);
     if (!storage_valid(cpu->mem, a, len))

@@ -12,10 +12,23 @@
 
 enum acc_kind { ACC_FETCH, ACC_STORE, ACC_IFETCH };
 
-/* Logical @addr (already wrapped) to absolute. Returns 0 with *aaddr set, or
- * the access exception (addressing, translation, protection). */
+/* Logical @addr (already wrapped) to absolute for an access with the PSW
+ * key. Returns 0 with *aaddr set, or the access exception (addressing,
+ * translation, protection: low-address, DAT, key-controlled). */
 MUST_CHECK exc_t mmu_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
                                uint64_t *aaddr);
+
+/* mmu_translate with access key @key instead of the PSW key (0: no key-
+ * controlled protection). */
+MUST_CHECK exc_t mmu_translate_key(struct cpu *cpu, unsigned ar, uint64_t addr,
+                                   enum acc_kind kind, unsigned key, uint64_t *aaddr);
+
+/* Does key-controlled protection permit an access of @kind with access key
+ * @key at effective address @addr (base field @ar) to the frame at absolute
+ * @aaddr? Storage-protection override (CR0 bit 39) and fetch-protection
+ * override (CR0 bit 38) apply. PoO ch. 3, "Key-Controlled Protection". */
+bool mmu_key_permits(struct cpu *cpu, unsigned ar, uint64_t addr, uint64_t aaddr,
+                     enum acc_kind kind, unsigned key);
 
 /* Real address to absolute through the CPU's prefix. */
 static inline uint64_t prefix_apply(uint32_t prefix, uint64_t raddr)
@@ -185,10 +198,20 @@ MUST_CHECK exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64
                              uint32_t len, enum acc_kind kind);
 
 /* As mmu_prepare, but in address space @asc (PSW ASC encoding: 0 primary,
- * 1 AR, 2 secondary, 3 home) instead of the PSW's, without filling the TLB:
- * for MVCOS and the other instructions that name the space of an operand. */
-MUST_CHECK exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr,
-                                 uint32_t len, enum acc_kind kind, unsigned asc);
+ * 1 AR, 2 secondary, 3 home) instead of the PSW's and with access key @key,
+ * without filling the TLB: for MVCOS, MVCK, MVCP and the other instructions
+ * that name the space or the key of an operand. */
+MUST_CHECK exc_t mmu_prepare_space(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr,
+                                   uint32_t len, enum acc_kind kind, unsigned asc,
+                                   unsigned key);
+
+/* mmu_prepare_space with the PSW key. */
+static inline MUST_CHECK exc_t mmu_prepare_asc(struct cpu *cpu, struct acc *a, unsigned ar,
+                                               uint64_t addr, uint32_t len, enum acc_kind kind,
+                                               unsigned asc)
+{
+    return mmu_prepare_space(cpu, a, ar, addr, len, kind, asc, PSW_KEY(cpu->psw.mask));
+}
 
 static inline uint8_t acc_get(const struct acc *a, uint32_t i)
 {

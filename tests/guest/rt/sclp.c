@@ -13,6 +13,7 @@
 #define SCLP_RC_NORMAL              0x0020
 #define EXT_SERVICE_SIGNAL          0x2401
 #define CR0_SERVICE_SIGNAL          0x200ull    /* CR0 bit 54 */
+#define CR0_LOW_ADDR_PROT           (1ull << (63 - 35))
 
 #define EVT_MSG                     0x02        /* line-mode message */
 #define EVT_VT220                   0x1a        /* VT220 console data */
@@ -105,9 +106,10 @@ unsigned rt_sclp_call(uint32_t cmd, void *sccb)
     uint64_t cr0, ipm;
     unsigned cc;
 
+    /* Service signals enabled; low-address protection (CR0 bit 35), which a
+     * test may have turned on, off while the lowcore is written here. */
     cr0 = rt_stctg(0);
-    if (!(cr0 & CR0_SERVICE_SIGNAL))
-        rt_lctlg(0, cr0 | CR0_SERVICE_SIGNAL);
+    rt_lctlg(0, (cr0 | CR0_SERVICE_SIGNAL) & ~CR0_LOW_ADDR_PROT);
     do {
         *(volatile uint16_t *)LC_EXT_CODE = 0;
         *(volatile uint32_t *)LC_EXT_PARAM = 0;
@@ -118,12 +120,11 @@ unsigned rt_sclp_call(uint32_t cmd, void *sccb)
                      : "cc", "memory");
         cc = rt_cc_from_ipm(ipm);
     } while (cc == 2);
-    if (cc)
-        return cc;
-    while (rt_lc16(LC_EXT_CODE) != EXT_SERVICE_SIGNAL ||
-           (rt_lc32(LC_EXT_PARAM) & ~7u) != (uint32_t)(uintptr_t)sccb)
+    while (cc == 0 && (rt_lc16(LC_EXT_CODE) != EXT_SERVICE_SIGNAL ||
+                       (rt_lc32(LC_EXT_PARAM) & ~7u) != (uint32_t)(uintptr_t)sccb))
         ext_wait();
-    return 0;
+    rt_lctlg(0, cr0 | CR0_SERVICE_SIGNAL);
+    return cc;
 }
 
 /* Announce the event types we send; returns the response code, 0 if the

@@ -89,6 +89,13 @@ struct exc_info {
     uint64_t monitor_code;
 };
 
+/* cpu->attn bits: conditions the execution loop checks before an instruction. */
+#define ATTN_IRQ          0x1u   /* an interruption is pending */
+#define ATTN_PSW_INVALID  0x2u   /* the current PSW has an invalid form */
+#define ATTN_STOP         0x4u   /* a stop is requested */
+#define ATTN_DEBUG        0x8u   /* a debugger has breakpoints or steps (door_debug_check) */
+#define ATTN_REFETCH      0x10u  /* a new PSW or translation: leave the decoded block */
+
 /* Pending-interruption bits (cpu->irq_pending). */
 #define IRQ_EXT_SERVICE   0x0001u   /* service signal, parameter in ssig_param */
 #define IRQ_EXT_CKC       0x0002u   /* clock comparator: TOD > CKC (a level) */
@@ -128,7 +135,7 @@ struct cpu {
     uint16_t cpu_addr;
 
     struct exc_info exc;
-    uint32_t attn;          /* ATTN_* bits (cpu/cpu.h): checked before each instruction */
+    uint32_t attn;          /* ATTN_* bits: checked before each instruction */
     uint32_t irq_pending;
     uint32_t ssig_param;
     uint64_t emsig_from;    /* emergency signals pending: bit n (LSB 0) = from CPU n */

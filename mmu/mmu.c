@@ -20,6 +20,7 @@ void mmu_tlb_flush(struct cpu *cpu)
         cpu->tlb.store[i].page = TLB_EMPTY;
         cpu->tlb.ifetch[i].page = TLB_EMPTY;
     }
+    cpu->attn |= ATTN_REFETCH;              /* the next instruction must be fetched anew */
 }
 
 void mmu_tlb_drop_store_frame(struct cpu *cpu, uint64_t aaddr)

@@ -219,40 +219,40 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
     for (;;) {                              /* one block */
         unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
         struct tb_tag *t = &cpu->icache->tag[slot];
-        struct insn *in = cpu->icache->in[slot];
+        struct insn *first = cpu->icache->in[slot];
+        struct insn *in = first, *end = first + t->n;
         uint64_t page_ia = ia & PAGE_MASK;
-        unsigned i = 0;
 
         for (;;) {                          /* one instruction */
             uint64_t next;
 
-            if (i == t->n) {                /* first time here: decode, or end the block */
-                if (i == TB_INSNS || (i > 0 && ((ia & ~PAGE_MASK) == 0 ||
-                                                !block_can_start(ia, p))))
+            if (in == end) {                /* first time here: decode, or end the block */
+                p = page + (ia & ~PAGE_MASK);
+                if (in == first + TB_INSNS || (in > first && ((ia & ~PAGE_MASK) == 0 ||
+                                                              !block_can_start(ia, p))))
                     return done;
-                decode(cpu, p, &in[i]);
-                t->n = i + 1;
-                trace_in_asm(cpu, &in[i], ia);
+                decode(cpu, p, in);
+                t->n++;
+                end++;
+                trace_in_asm(cpu, in, ia);
             }
-            next = ia + in[i].len;
+            next = ia + in->len;
             if (unlikely((next & ~PAGE_MASK) == 0))
                 next = cpu_wrap(cpu, next); /* only a frame's end can be the mode's end */
             done++;
-            if (!exec_one(cpu, &in[i], ia, next, hooked))
+            if (!exec_one(cpu, in, ia, next, hooked))
                 return done;
-            if (unlikely(cpu->attn || cpu->exit_loop || *genp != t->gen) || done == budget)
+            if (unlikely((cpu->attn | cpu->exit_loop | (*genp ^ t->gen)) != 0) || done == budget)
                 return done;
             if (cpu->next_ia != next)
                 break;
             ia = next;
-            p += in[i].len;
-            i++;
+            in++;
         }
         ia = cpu->next_ia;                  /* a branch: stay if it lands in this frame */
         if ((ia & PAGE_MASK) != page_ia)
             return done;
-        p = page + (ia & ~PAGE_MASK);
-        if (!block_can_start(ia, p))
+        if (!block_can_start(ia, page + (ia & ~PAGE_MASK)))
             return done;
     }
 }

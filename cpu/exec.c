@@ -323,6 +323,7 @@ void cpu_initial_reset(struct cpu *cpu)
     cpu->ckc = 0;
     cpu->bea = 1;
     cpu->psw.mask = 0;
+    cpu_amode_update(cpu);
     cpu->psw.addr = 0;
     cpu->cc = 0;
     mmu_tlb_flush(cpu);

@@ -117,6 +117,7 @@ union vreg {
 struct cpu {
     uint64_t gr[16];
     struct psw psw;
+    uint64_t amode_mask;    /* wraps addresses in the PSW's addressing mode (cpu_amode_update) */
     uint8_t cc;             /* condition code, folded into psw.mask when stored */
     uint64_t ia;            /* address of the instruction being executed */
     uint64_t next_ia;       /* where execution continues if the handler completes */
@@ -200,14 +201,22 @@ static inline bool cpu_problem_state(const struct cpu *cpu)
     return (cpu->psw.mask & PSW_MASK_PSTATE) != 0;
 }
 
+/* Recompute cpu->amode_mask after the addressing-mode bits of the PSW
+ * changed (every write of psw.mask that can change bits 31-32 calls it). */
+static inline void cpu_amode_update(struct cpu *cpu)
+{
+    if (cpu->psw.mask & PSW_MASK_EA)
+        cpu->amode_mask = UINT64_MAX;
+    else if (cpu->psw.mask & PSW_MASK_BA)
+        cpu->amode_mask = 0x7fffffffu;
+    else
+        cpu->amode_mask = 0xffffffu;
+}
+
 /* The mask that wraps addresses in the current addressing mode. */
 static inline uint64_t cpu_amode_mask(const struct cpu *cpu)
 {
-    if (cpu->psw.mask & PSW_MASK_EA)
-        return UINT64_MAX;
-    if (cpu->psw.mask & PSW_MASK_BA)
-        return 0x7fffffffu;
-    return 0xffffffu;
+    return cpu->amode_mask;
 }
 
 static inline uint64_t cpu_wrap(const struct cpu *cpu, uint64_t addr)

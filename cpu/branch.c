@@ -376,12 +376,12 @@ exc_t insn_brxlg(struct cpu *cpu, const struct insn *in)
 /* Comparison results as mask bits: 8 equal, 4 first operand low, 2 high. */
 static unsigned cmp_signed(int64_t a, int64_t b)
 {
-    return a == b ? 8 : a < b ? 4 : 2;
+    return 8u >> ((unsigned)(a < b) | (unsigned)(a > b) << 1);
 }
 
 static unsigned cmp_logical(uint64_t a, uint64_t b)
 {
-    return a == b ? 8 : a < b ? 4 : 2;
+    return 8u >> ((unsigned)(a < b) | (unsigned)(a > b) << 1);
 }
 
 static int64_t gr32s(const struct cpu *cpu, unsigned r)

@@ -187,6 +187,25 @@ static inline bool block_can_start(uint64_t ia, const uint8_t *p)
     return !(ia & 1) && (off <= PAGE_SIZE - 6 || off + insn_len(p[0]) <= PAGE_SIZE);
 }
 
+/* The record of the instruction at @target in the block whose records
+ * @first up to @cur (the running one, at @cur_ia) start at @block_ia: a
+ * branch back into the running block continues there. Returns NULL if
+ * @target is not the address of one of them. */
+static struct insn *tb_record(struct insn *first, const struct insn *cur, uint64_t block_ia,
+                              uint64_t cur_ia, uint64_t target)
+{
+    uint64_t a = block_ia;
+
+    if (target < block_ia || target > cur_ia)
+        return NULL;
+    for (struct insn *r = first; r <= cur; r++) {
+        if (a == target)
+            return r;
+        a += r->len;
+    }
+    return NULL;
+}
+
 /* Execute up to @budget (at least 1) instructions from the PSW address
  * while execution stays in one frame and nothing needs attention: block
  * after block, following branches inside the frame without another
@@ -221,7 +240,7 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
         struct tb_tag *t = &cpu->icache->tag[slot];
         struct insn *first = cpu->icache->in[slot];
         struct insn *in = first, *end = first + t->n;
-        uint64_t page_ia = ia & PAGE_MASK;
+        uint64_t page_ia = ia & PAGE_MASK, block_ia = ia;
 
         for (;;) {                          /* one instruction */
             uint64_t next;
@@ -244,12 +263,17 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
                 return done;
             if (unlikely((cpu->attn | cpu->exit_loop | (*genp ^ t->gen)) != 0) || done == budget)
                 return done;
-            if (cpu->next_ia != next)
-                break;
+            if (cpu->next_ia != next) {     /* a branch: back into this block? */
+                in = tb_record(first, in, block_ia, ia, cpu->next_ia);
+                if (in == NULL)
+                    break;
+                ia = cpu->next_ia;
+                continue;
+            }
             ia = next;
             in++;
         }
-        ia = cpu->next_ia;                  /* a branch: stay if it lands in this frame */
+        ia = cpu->next_ia;                  /* or elsewhere in this frame */
         if ((ia & PAGE_MASK) != page_ia)
             return done;
         if (!block_can_start(ia, page + (ia & ~PAGE_MASK)))

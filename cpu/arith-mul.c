@@ -9,7 +9,7 @@
 #include "cpu/insn.h"
 #include "mmu/mmu.h"
 
-static MUST_CHECK exc_t fetch16(struct cpu *cpu, const struct insn *in, uint64_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch16(struct cpu *cpu, const struct insn *in, uint64_t *v)
 {
     uint16_t h;
     exc_t exc = mmu_fetch_u16(cpu, in->b2, insn_addr2(cpu, in), &h);
@@ -18,12 +18,12 @@ static MUST_CHECK exc_t fetch16(struct cpu *cpu, const struct insn *in, uint64_t
     return exc;
 }
 
-static MUST_CHECK exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
 {
     return mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static MUST_CHECK exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
 {
     return mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), v);
 }

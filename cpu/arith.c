@@ -22,9 +22,11 @@ static exc_t arith_fixed_overflow(const struct cpu *cpu, bool ovf)
     return ovf && (cpu_pm(cpu) & PSW_PM_FIXED) ? EXC_PGM(PGM_FIXED_POINT_OVERFLOW) : 0;
 }
 
+/* CC 3 on overflow, else 0 zero, 1 negative, 2 positive; computed without
+ * branches, which random data would mispredict. */
 static unsigned cc_signed(int64_t r, bool ovf)
 {
-    return ovf ? 3 : r < 0 ? 1 : r > 0 ? 2 : 0;
+    return (ovf ? 3u : 0u) | (unsigned)(r < 0) | (unsigned)(r > 0) << 1;
 }
 
 static unsigned cc_logical(uint64_t r, bool carry)
@@ -126,12 +128,12 @@ static MUST_CHECK exc_t arith_fetch_s16(struct cpu *cpu, const struct insn *in, 
     return 0;
 }
 
-static MUST_CHECK exc_t arith_fetch_u32(struct cpu *cpu, const struct insn *in, uint32_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t arith_fetch_u32(struct cpu *cpu, const struct insn *in, uint32_t *v)
 {
     return mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static MUST_CHECK exc_t arith_fetch_u64(struct cpu *cpu, const struct insn *in, uint64_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t arith_fetch_u64(struct cpu *cpu, const struct insn *in, uint64_t *v)
 {
     return mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), v);
 }

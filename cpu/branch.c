@@ -148,15 +148,12 @@ exc_t insn_brasl(struct cpu *cpu, const struct insn *in)
 static uint64_t set_mode_from(struct cpu *cpu, uint64_t v)
 {
     cpu->psw.mask &= ~(PSW_MASK_EA | PSW_MASK_BA);
-    if (v & 1) {
+    if (v & 1)
         cpu->psw.mask |= PSW_MASK_EA | PSW_MASK_BA;
-        return v & ~UINT64_C(1);
-    }
-    if (v & 0x80000000u) {
+    else if (v & 0x80000000u)
         cpu->psw.mask |= PSW_MASK_BA;
-        return v & 0x7fffffffu;
-    }
-    return v & 0xffffffu;
+    cpu_amode_update(cpu);
+    return v & ~UINT64_C(1) & cpu->amode_mask;
 }
 
 /* BSM - BRANCH AND SET MODE (RR): R1 nonzero records the current mode (bit
@@ -379,12 +376,12 @@ exc_t insn_brxlg(struct cpu *cpu, const struct insn *in)
 /* Comparison results as mask bits: 8 equal, 4 first operand low, 2 high. */
 static unsigned cmp_signed(int64_t a, int64_t b)
 {
-    return a == b ? 8 : a < b ? 4 : 2;
+    return 8u >> ((unsigned)(a < b) | (unsigned)(a > b) << 1);
 }
 
 static unsigned cmp_logical(uint64_t a, uint64_t b)
 {
-    return a == b ? 8 : a < b ? 4 : 2;
+    return 8u >> ((unsigned)(a < b) | (unsigned)(a > b) << 1);
 }
 
 static int64_t gr32s(const struct cpu *cpu, unsigned r)
@@ -582,6 +579,7 @@ static exc_t set_amode(struct cpu *cpu, bool ea, bool ba)
         return EXC_PGM(PGM_SPECIFICATION);
     cpu->psw.mask &= ~(PSW_MASK_EA | PSW_MASK_BA);
     cpu->psw.mask |= (ea ? PSW_MASK_EA : 0) | (ba ? PSW_MASK_BA : 0);
+    cpu_amode_update(cpu);
     return 0;
 }
 

@@ -6,14 +6,15 @@
 #include "cpu/insn.h"
 #include "mmu/mmu.h"
 
+/* The compare CCs, computed without branches (random data would mispredict them). */
 static unsigned cmp_s(int64_t a, int64_t b)
 {
-    return a == b ? 0 : a < b ? 1 : 2;
+    return (unsigned)(a < b) | (unsigned)(a > b) << 1;
 }
 
 static unsigned cmp_u(uint64_t a, uint64_t b)
 {
-    return a == b ? 0 : a < b ? 1 : 2;
+    return (unsigned)(a < b) | (unsigned)(a > b) << 1;
 }
 
 static inline int64_t s32(uint32_t v)
@@ -26,17 +27,17 @@ static exc_t fixed_overflow(const struct cpu *cpu, bool ovf)
     return ovf && (cpu_pm(cpu) & PSW_PM_FIXED) ? EXC_PGM(PGM_FIXED_POINT_OVERFLOW) : 0;
 }
 
-static MUST_CHECK exc_t fetch16(struct cpu *cpu, const struct insn *in, uint16_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch16(struct cpu *cpu, const struct insn *in, uint16_t *v)
 {
     return mmu_fetch_u16(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static MUST_CHECK exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
 {
     return mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static MUST_CHECK exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
+static ALWAYS_INLINE MUST_CHECK exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
 {
     return mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), v);
 }
@@ -543,7 +544,7 @@ exc_t insn_clih(struct cpu *cpu, const struct insn *in)
 
 static unsigned cc_value(int64_t v)
 {
-    return v < 0 ? 1 : v > 0 ? 2 : 0;
+    return (unsigned)(v < 0) | (unsigned)(v > 0) << 1;
 }
 
 /* LCR - LOAD COMPLEMENT (RR). Returns 0 or fixed-point overflow (maximum negative). */

@@ -7,11 +7,6 @@
 #include <stdint.h>
 #include "cpu/state.h"
 
-/* cpu->attn bits: conditions the execution loop checks before an instruction. */
-#define ATTN_IRQ          0x1u   /* an interruption is pending */
-#define ATTN_PSW_INVALID  0x2u   /* the current PSW has an invalid form */
-#define ATTN_STOP         0x4u   /* a stop is requested */
-#define ATTN_DEBUG        0x8u   /* a debugger has breakpoints or steps (door_debug_check) */
 
 /* Initialise @cpu with address @addr on @mem (clear-reset state). */
 void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machine *m,

@@ -1,5 +1,5 @@
-/* The execution loop: fetch through the decoded-instruction cache, dispatch,
- * complete or present the exception. Also EXECUTE, which re-enters decode. */
+/* The execution loop: run decoded blocks, dispatch, complete or present the
+ * exception. Also EXECUTE, which re-enters decode. */
 #include "cpu/cpu.h"
 
 #include <stdlib.h>
@@ -12,24 +12,31 @@
 #include "sie/sie.h"
 #include "util/die.h"
 
-/* Decoded-instruction cache: direct-mapped by absolute halfword address.
- * A record is valid while its tag matches and the frame's code generation
- * has not moved (a store into the frame bumps it: self-modifying code). */
-#define ICACHE_BITS 16
-#define ICACHE_SIZE (1u << ICACHE_BITS)
+/* Decoded blocks: a straight-line run of instructions inside one frame,
+ * decoded as execution first reaches each of them, direct-mapped by the
+ * absolute address of the first. A block is valid while its tag matches and
+ * the frame's code generation has not moved (a store into the frame bumps
+ * it: self-modifying code). The tags sit apart from the decoded records so
+ * that a lookup touches one small array and the records stay line-aligned. */
+#define TB_BITS  14
+#define TB_COUNT (1u << TB_BITS)
+#define TB_INSNS 16
 
-struct icache_slot {
-    uint64_t tag;           /* absolute address + 1; 0 = empty */
-    struct insn in;
+struct tb_tag {
+    uint64_t tag;           /* absolute address of the first instruction + 1; 0 = empty */
+    uint32_t gen;           /* the frame's code generation when decoded */
+    uint32_t n;             /* instructions decoded so far */
 };
 
 struct icache {
-    struct icache_slot slot[ICACHE_SIZE];
+    struct tb_tag tag[TB_COUNT];
+    struct insn (*in)[TB_INSNS];    /* TB_COUNT blocks, allocated apart (aligned) */
 };
 
-static struct icache_slot *icache_slot(struct icache *ic, uint64_t aaddr)
+/* The block slot for a block starting at absolute @aaddr. */
+static unsigned tb_slot(uint64_t aaddr)
 {
-    return &ic->slot[(aaddr >> 1) & (ICACHE_SIZE - 1)];
+    return (unsigned)((aaddr >> 1) ^ (aaddr >> (TB_BITS + 1))) & (TB_COUNT - 1);
 }
 
 exc_t insn_unimpl(struct cpu *cpu, const struct insn *in)
@@ -55,54 +62,11 @@ static void decode(struct cpu *cpu, const uint8_t *bytes, struct insn *in)
         in->fn = insn_privileged;
 }
 
-/* Find or decode the instruction at @ia. Returns 0 with *inp set (pointing
- * into the cache or at @scratch), or the instruction-fetch exception. */
-static exc_t fetch_decode(struct cpu *cpu, uint64_t ia, struct insn *scratch,
-                          const struct insn **inp)
-{
-    const uint8_t *p = tlb_hit(cpu->tlb.ifetch, ia, 2);
-    uint8_t buf[6];
-    uint64_t aaddr;
-    struct icache_slot *s;
-    exc_t exc;
-
-    if (likely(p != NULL)) {
-        aaddr = (uint64_t)(p - cpu->mem->ram);
-        s = icache_slot(cpu->icache, aaddr);
-        if (likely(s->tag == aaddr + 1 && s->in.gen == cpu->mem->code_gen[aaddr >> 12])) {
-            *inp = &s->in;
-            return 0;
-        }
-    }
-    if (ia & 1)
-        return EXC_PGM(PGM_SPECIFICATION);  /* odd instruction address: ILC 0 */
-    exc = mmu_ifetch(cpu, ia, buf, &aaddr);
-    if (exc)
-        return exc;
-    if (((aaddr & ~PAGE_MASK) + insn_len(buf[0])) > PAGE_SIZE) {
-        decode(cpu, buf, scratch);          /* crosses a frame: not cached */
-        *inp = scratch;
-    } else {
-        uint64_t frame = aaddr >> 12;
-
-        if (!cpu->mem->code[frame]) {
-            cpu->mem->code[frame] = 1;
-            mmu_tlb_drop_store_frame(cpu, aaddr);
-        }
-        s = icache_slot(cpu->icache, aaddr);
-        decode(cpu, buf, &s->in);
-        s->in.gen = cpu->mem->code_gen[frame];
-        s->tag = aaddr + 1;
-        *inp = &s->in;
-    }
-    trace_in_asm(cpu, *inp, ia);
-    return 0;
-}
-
 /* Handle cpu->attn before the next instruction. Returns false if the CPU
  * must not execute now (stopped or waiting). */
 static bool attention(struct cpu *cpu)
 {
+    cpu->attn &= ~ATTN_REFETCH;
     if (cpu->attn & ATTN_PSW_INVALID) {
         cpu->attn &= ~ATTN_PSW_INVALID;
         cpu->ilen = 0;
@@ -117,61 +81,204 @@ static bool attention(struct cpu *cpu)
     return cpu->state == CPU_OPERATING;
 }
 
-/* Execute @in at @ia as step() does, tracing it and the registers and
- * condition code it changed (-d exec). */
-static COLD void step_traced(struct cpu *cpu, const struct insn *in, uint64_t ia)
+/* Run @in at @ia with the per-instruction hooks: the SIE instruction
+ * interception and -d exec (the instruction, then the registers and the
+ * condition code it changed). Returns the instruction's outcome. */
+static COLD exc_t exec_hooked(struct cpu *cpu, const struct insn *in, uint64_t ia)
 {
     uint64_t before[16];
     uint8_t cc = cpu->cc;
     exc_t exc;
 
+    if (cpu->sie != NULL) {
+        exc = sie_intercept_insn(cpu, in, 0);
+        if (exc)
+            return exc;
+    }
+    if (!(cpu->trace & TR_EXEC))
+        return in->fn(cpu, in);
     memcpy(before, cpu->gr, sizeof(before));
     trace_exec_cold(cpu, in, ia);
     exc = in->fn(cpu, in);
     trace_exec_changes(cpu, before, cc);
-    if (likely(!exc)) {
-        cpu->psw.addr = cpu->next_ia;
-        cpu->icount++;
-        return;
-    }
-    cpu_program_interrupt(cpu, exc);
+    return exc;
 }
 
-/* Execute one instruction of @cpu. */
-static void step(struct cpu *cpu)
+/* Does @cpu need exec_hooked for every instruction? */
+static inline bool exec_needs_hooks(const struct cpu *cpu)
 {
-    struct insn scratch;
-    const struct insn *in;
-    uint64_t ia = cpu->psw.addr;
-    exc_t exc = fetch_decode(cpu, ia, &scratch, &in);
+    return cpu->sie != NULL || (cpu->trace & TR_EXEC);
+}
 
+/* Execute @in at @ia with next_ia @next, then complete it or present its
+ * exception. Returns false on an exception. */
+static inline bool exec_one(struct cpu *cpu, const struct insn *in, uint64_t ia, uint64_t next,
+                            bool hooked)
+{
+    exc_t exc;
+
+    cpu->ia = ia;
+    cpu->ilen = in->len;
+    cpu->next_ia = next;
+    if (unlikely(hooked))
+        exc = exec_hooked(cpu, in, ia);
+    else
+        exc = in->fn(cpu, in);
     if (unlikely(exc)) {
+        cpu_program_interrupt(cpu, exc);
+        return false;
+    }
+    cpu->psw.addr = cpu->next_ia;
+    cpu->icount++;
+    return true;
+}
+
+/* Fetch the instruction at @ia through the TLB's slow path (filling it).
+ * Returns its host address, or NULL once the instruction is done: it
+ * crossed a frame boundary (decoded and executed here, never cached) or
+ * its fetch ended in an exception. */
+static const uint8_t *fetch_slow(struct cpu *cpu, uint64_t ia)
+{
+    struct insn in;
+    uint8_t buf[6];
+    uint64_t aaddr;
+    exc_t exc = mmu_ifetch(cpu, ia, buf, &aaddr);
+
+    if (exc) {
         cpu->ilen = 0;
         cpu->next_ia = ia;
         cpu_program_interrupt(cpu, exc);
-        return;
+        return NULL;
     }
-    cpu->ia = ia;
-    cpu->ilen = in->len;
-    cpu->next_ia = cpu_wrap(cpu, ia + in->len);
-    if (unlikely(cpu->sie != NULL)) {       /* the instruction-interception hook */
-        exc = sie_intercept_insn(cpu, in, 0);
-        if (exc) {
-            cpu_program_interrupt(cpu, exc);
-            return;
+    if ((aaddr & ~PAGE_MASK) + insn_len(buf[0]) <= PAGE_SIZE)
+        return cpu->mem->ram + aaddr;
+    decode(cpu, buf, &in);
+    trace_in_asm(cpu, &in, ia);
+    exec_one(cpu, &in, ia, cpu_wrap(cpu, ia + in.len), exec_needs_hooks(cpu));
+    return NULL;
+}
+
+/* The slot of the valid block for the instruction at absolute @aaddr,
+ * emptied and claimed for it if the slot held another block or stale code. */
+static unsigned tb_find(struct cpu *cpu, uint64_t aaddr)
+{
+    unsigned slot = tb_slot(aaddr);
+    struct tb_tag *t = &cpu->icache->tag[slot];
+    uint64_t frame = aaddr >> 12;
+
+    if (likely(t->tag == aaddr + 1 && t->gen == cpu->mem->code_gen[frame]))
+        return slot;
+    if (!cpu->mem->code[frame]) {
+        cpu->mem->code[frame] = 1;
+        mmu_tlb_drop_store_frame(cpu, aaddr);
+    }
+    t->tag = aaddr + 1;
+    t->gen = cpu->mem->code_gen[frame];
+    t->n = 0;
+    return slot;
+}
+
+/* Can a cached block start at logical @ia (page offset)? Not at an odd
+ * address, nor where the instruction at @p crosses the frame's end. */
+static inline bool block_can_start(uint64_t ia, const uint8_t *p)
+{
+    uint64_t off = ia & ~PAGE_MASK;
+
+    return !(ia & 1) && (off <= PAGE_SIZE - 6 || off + insn_len(p[0]) <= PAGE_SIZE);
+}
+
+/* The record of the instruction at @target in the block whose records
+ * @first up to @cur (the running one, at @cur_ia) start at @block_ia: a
+ * branch back into the running block continues there. Returns NULL if
+ * @target is not the address of one of them. */
+static struct insn *tb_record(struct insn *first, const struct insn *cur, uint64_t block_ia,
+                              uint64_t cur_ia, uint64_t target)
+{
+    uint64_t a = block_ia;
+
+    if (target < block_ia || target > cur_ia)
+        return NULL;
+    for (struct insn *r = first; r <= cur; r++) {
+        if (a == target)
+            return r;
+        a += r->len;
+    }
+    return NULL;
+}
+
+/* Execute up to @budget (at least 1) instructions from the PSW address
+ * while execution stays in one frame and nothing needs attention: block
+ * after block, following branches inside the frame without another
+ * translation. Returns the number of instructions executed or ended by an
+ * exception. */
+static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
+{
+    uint64_t ia = cpu->psw.addr;
+    const uint8_t *p = tlb_hit(cpu->tlb.ifetch, ia, 2);
+    const uint8_t *page;
+    const uint32_t *genp;
+    uint64_t frame, done = 0;
+    bool hooked;
+
+    if (unlikely(p == NULL || !block_can_start(ia, p))) {
+        if (ia & 1) {
+            cpu->ilen = 0;                  /* odd instruction address: ILC 0 */
+            cpu->next_ia = ia;
+            cpu_program_interrupt(cpu, EXC_PGM(PGM_SPECIFICATION));
+            return 1;
         }
+        p = fetch_slow(cpu, ia);
+        if (p == NULL)
+            return 1;
     }
-    if (unlikely(cpu->trace & TR_EXEC)) {
-        step_traced(cpu, in, ia);
-        return;
+    page = p - (ia & ~PAGE_MASK);
+    frame = (uint64_t)(page - cpu->mem->ram);
+    genp = &cpu->mem->code_gen[frame >> 12];
+    hooked = exec_needs_hooks(cpu);
+    for (;;) {                              /* one block */
+        unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
+        struct tb_tag *t = &cpu->icache->tag[slot];
+        struct insn *first = cpu->icache->in[slot];
+        struct insn *in = first, *end = first + t->n;
+        uint64_t page_ia = ia & PAGE_MASK, block_ia = ia;
+
+        for (;;) {                          /* one instruction */
+            uint64_t next;
+
+            if (in == end) {                /* first time here: decode, or end the block */
+                p = page + (ia & ~PAGE_MASK);
+                if (in == first + TB_INSNS || (in > first && ((ia & ~PAGE_MASK) == 0 ||
+                                                              !block_can_start(ia, p))))
+                    return done;
+                decode(cpu, p, in);
+                t->n++;
+                end++;
+                trace_in_asm(cpu, in, ia);
+            }
+            next = ia + in->len;
+            if (unlikely((next & ~PAGE_MASK) == 0))
+                next = cpu_wrap(cpu, next); /* only a frame's end can be the mode's end */
+            done++;
+            if (!exec_one(cpu, in, ia, next, hooked))
+                return done;
+            if (unlikely((cpu->attn | cpu->exit_loop | (*genp ^ t->gen)) != 0) || done == budget)
+                return done;
+            if (cpu->next_ia != next) {     /* a branch: back into this block? */
+                in = tb_record(first, in, block_ia, ia, cpu->next_ia);
+                if (in == NULL)
+                    break;
+                ia = cpu->next_ia;
+                continue;
+            }
+            ia = next;
+            in++;
+        }
+        ia = cpu->next_ia;                  /* or elsewhere in this frame */
+        if ((ia & PAGE_MASK) != page_ia)
+            return done;
+        if (!block_can_start(ia, page + (ia & ~PAGE_MASK)))
+            return done;
     }
-    exc = in->fn(cpu, in);
-    if (likely(!exc)) {
-        cpu->psw.addr = cpu->next_ia;
-        cpu->icount++;
-        return;
-    }
-    cpu_program_interrupt(cpu, exc);
 }
 
 uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
@@ -197,8 +304,7 @@ uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
             cpu->waiting = true;
             break;
         }
-        step(cpu);
-        done++;
+        done += run_frame(cpu, budget - done);
         if (unlikely(cpu->exit_loop))
             break;
     }
@@ -216,7 +322,9 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
     cpu->mmu_fac = (model->fac[FAC_EDAT1] ? MMU_FAC_EDAT1 : 0) |
                    (model->fac[FAC_EDAT2] ? MMU_FAC_EDAT2 : 0);
     cpu->icache = calloc(1, sizeof(struct icache));
-    if (!cpu->icache)
+    if (cpu->icache)    /* left uninitialised: an empty tag guards each block */
+        cpu->icache->in = aligned_alloc(64, sizeof(struct insn[TB_COUNT][TB_INSNS]));
+    if (!cpu->icache || !cpu->icache->in)
         die("out of memory for the decoded-instruction cache");
     cpu_clear_reset(cpu);
 }
@@ -248,6 +356,7 @@ void cpu_initial_reset(struct cpu *cpu)
     cpu->ckc = 0;
     cpu->bea = 1;
     cpu->psw.mask = 0;
+    cpu_amode_update(cpu);
     cpu->psw.addr = 0;
     cpu->cc = 0;
     mmu_tlb_flush(cpu);

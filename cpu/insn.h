@@ -83,7 +83,6 @@ struct insn {
     int32_t d1, d2, d4;
     int64_t i2;
     int64_t ri;             /* relative-immediate operand, in bytes */
-    uint32_t gen;           /* decoded-cache generation of the frame */
     uint8_t bytes[6];
 };
 

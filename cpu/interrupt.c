@@ -54,9 +54,11 @@ void cpu_load_psw(struct cpu *cpu, uint64_t mask, uint64_t addr)
     uint64_t old = cpu->psw.mask;
 
     cpu->psw.mask = mask & ~PSW_MASK_CC;
+    cpu_amode_update(cpu);
     cpu->cc = (uint8_t)FIELD64(mask, 18, 19);
     cpu->psw.addr = addr;
     cpu->next_ia = addr;
+    cpu->attn |= ATTN_REFETCH;              /* even at the next address: wait bit, masks */
     mmu_psw_changed(cpu, old);
     cpu_update_attn(cpu);
     if (!psw_valid(mask, addr)) {

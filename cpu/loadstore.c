@@ -16,28 +16,28 @@ static inline void set_gr64(struct cpu *cpu, unsigned r, uint64_t v)
 /* CC of a signed result: 0 zero, 1 negative, 2 positive. */
 static inline unsigned cc_signed(int64_t v)
 {
-    return v == 0 ? 0 : v < 0 ? 1 : 2;
+    return (unsigned)(v < 0) | (unsigned)(v > 0) << 1;
 }
 
 /* ---- loads from storage (RX/RXY) ---------------------------------------- */
 
 /* Fetch the byte, halfword, word or doubleword second operand. */
-static exc_t fetch8(struct cpu *cpu, const struct insn *in, uint8_t *v)
+static ALWAYS_INLINE exc_t fetch8(struct cpu *cpu, const struct insn *in, uint8_t *v)
 {
     return mmu_fetch_u8(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static exc_t fetch16(struct cpu *cpu, const struct insn *in, uint16_t *v)
+static ALWAYS_INLINE exc_t fetch16(struct cpu *cpu, const struct insn *in, uint16_t *v)
 {
     return mmu_fetch_u16(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
+static ALWAYS_INLINE exc_t fetch32(struct cpu *cpu, const struct insn *in, uint32_t *v)
 {
     return mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), v);
 }
 
-static exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
+static ALWAYS_INLINE exc_t fetch64(struct cpu *cpu, const struct insn *in, uint64_t *v)
 {
     return mmu_fetch_u64(cpu, in->b2, insn_addr2(cpu, in), v);
 }

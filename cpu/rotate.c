@@ -18,7 +18,7 @@ static exc_t fixed_overflow(const struct cpu *cpu, bool ovf)
 
 static unsigned cc_signed(int64_t v)
 {
-    return v < 0 ? 1 : v > 0 ? 2 : 0;
+    return (unsigned)(v < 0) | (unsigned)(v > 0) << 1;
 }
 
 /* Arithmetic left shift of the @width-bit (32 or 64) signed value @v by @n

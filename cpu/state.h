@@ -89,6 +89,13 @@ struct exc_info {
     uint64_t monitor_code;
 };
 
+/* cpu->attn bits: conditions the execution loop checks before an instruction. */
+#define ATTN_IRQ          0x1u   /* an interruption is pending */
+#define ATTN_PSW_INVALID  0x2u   /* the current PSW has an invalid form */
+#define ATTN_STOP         0x4u   /* a stop is requested */
+#define ATTN_DEBUG        0x8u   /* a debugger has breakpoints or steps (door_debug_check) */
+#define ATTN_REFETCH      0x10u  /* a new PSW or translation: leave the decoded block */
+
 /* Pending-interruption bits (cpu->irq_pending). */
 #define IRQ_EXT_SERVICE   0x0001u   /* service signal, parameter in ssig_param */
 #define IRQ_EXT_CKC       0x0002u   /* clock comparator: TOD > CKC (a level) */
@@ -110,6 +117,7 @@ union vreg {
 struct cpu {
     uint64_t gr[16];
     struct psw psw;
+    uint64_t amode_mask;    /* wraps addresses in the PSW's addressing mode (cpu_amode_update) */
     uint8_t cc;             /* condition code, folded into psw.mask when stored */
     uint64_t ia;            /* address of the instruction being executed */
     uint64_t next_ia;       /* where execution continues if the handler completes */
@@ -131,7 +139,7 @@ struct cpu {
     uint16_t cpu_addr;
 
     struct exc_info exc;
-    uint32_t attn;          /* ATTN_* bits (cpu/cpu.h): checked before each instruction */
+    uint32_t attn;          /* ATTN_* bits: checked before each instruction */
     uint32_t irq_pending;
     uint32_t ssig_param;
     uint64_t emsig_from;    /* emergency signals pending: bit n (LSB 0) = from CPU n */
@@ -203,14 +211,22 @@ static inline bool cpu_key_authorized(const struct cpu *cpu, unsigned key)
     return !cpu_problem_state(cpu) || (cpu->cr[3] & (UINT64_C(0x80000000) >> key)) != 0;
 }
 
+/* Recompute cpu->amode_mask after the addressing-mode bits of the PSW
+ * changed (every write of psw.mask that can change bits 31-32 calls it). */
+static inline void cpu_amode_update(struct cpu *cpu)
+{
+    if (cpu->psw.mask & PSW_MASK_EA)
+        cpu->amode_mask = UINT64_MAX;
+    else if (cpu->psw.mask & PSW_MASK_BA)
+        cpu->amode_mask = 0x7fffffffu;
+    else
+        cpu->amode_mask = 0xffffffu;
+}
+
 /* The mask that wraps addresses in the current addressing mode. */
 static inline uint64_t cpu_amode_mask(const struct cpu *cpu)
 {
-    if (cpu->psw.mask & PSW_MASK_EA)
-        return UINT64_MAX;
-    if (cpu->psw.mask & PSW_MASK_BA)
-        return 0x7fffffffu;
-    return 0xffffffu;
+    return cpu->amode_mask;
 }
 
 static inline uint64_t cpu_wrap(const struct cpu *cpu, uint64_t addr)

@@ -185,6 +185,12 @@ exc_t insn_clc(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
+    if (op1.len0 == op1.len && op2.len0 == op2.len) {     /* each in one page */
+        int d = memcmp(op1.h[0], op2.h[0], op1.len);
+
+        cpu_set_cc(cpu, (unsigned)(d < 0) | (unsigned)(d > 0) << 1);
+        return 0;
+    }
     for (uint32_t i = 0; i < op1.len; i++) {
         uint8_t a = acc_get(&op1, i), b = acc_get(&op2, i);
 
@@ -277,7 +283,7 @@ static exc_t si_compare(struct cpu *cpu, const struct insn *in)
 
     if (exc)
         return exc;
-    cpu_set_cc(cpu, v == imm ? 0 : v < imm ? 1 : 2);
+    cpu_set_cc(cpu, (unsigned)(v < imm) | (unsigned)(v > imm) << 1);
     return 0;
 }
 
@@ -303,7 +309,7 @@ static exc_t si_test(struct cpu *cpu, const struct insn *in)
     if (exc)
         return exc;
     v &= mask;
-    cpu_set_cc(cpu, v == 0 ? 0 : v == mask ? 3 : 1);
+    cpu_set_cc(cpu, (unsigned)(v != 0) | (unsigned)(v != 0 && v == mask) << 1);
     return 0;
 }
 

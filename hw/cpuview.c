@@ -56,10 +56,12 @@ static bool view_abs(struct cpu *cpu, unsigned level, uint64_t addr, uint64_t *a
     cpu->sie = NULL;
     memcpy(cpu->cr, ctx->h_cr, sizeof(cr));
     cpu->psw.mask = ctx->h_psw_mask;
+    cpu_amode_update(cpu);
     cpu->prefix = ctx->h_prefix;
     exc = mmu_translate(cpu, 0, cpu_wrap(cpu, addr), ACC_FETCH, aaddr);
     cpu->prefix = prefix;
     cpu->psw.mask = mask;
+    cpu_amode_update(cpu);
     memcpy(cpu->cr, cr, sizeof(cr));
     cpu->sie = ctx;
     cpu->exc = saved;

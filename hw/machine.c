@@ -204,18 +204,23 @@ int machine_run(struct machine *m)
                 cpu_timer_sync(cpu, tod_raw());     /* halted while stopped */
                 continue;
             }
-            any_operating = true;
             if (cpu->waiting) {
                 cpu_update_attn(cpu);
-                if (!cpu_interrupt_enabled(cpu))
+                if (!cpu_interrupt_enabled(cpu)) {
+                    any_operating = true;
                     continue;
+                }
                 cpu->waiting = false;
             }
             run_slice(cpu);
             if (cpu->waiting && disabled_wait(cpu))
                 door_disabled_wait(cpu);
-            if (cpu->state == CPU_OPERATING && !cpu->waiting)
-                any_running = true;
+            /* A CPU that stopped in this slice (SIGP stop) no longer counts:
+             * idling for it would only delay the end of the run. */
+            if (cpu->state == CPU_OPERATING) {
+                any_operating = true;
+                any_running |= !cpu->waiting;
+            }
         }
         if (m->done)
             break;

@@ -22,6 +22,7 @@ void mmu_tlb_flush(struct cpu *cpu)
         cpu->tlb.store[i].page = TLB_EMPTY;
         cpu->tlb.ifetch[i].page = TLB_EMPTY;
     }
+    cpu->attn |= ATTN_REFETCH;              /* the next instruction must be fetched anew */
 }
 
 void mmu_tlb_drop_store_frame(struct cpu *cpu, uint64_t aaddr)
@@ -150,6 +151,24 @@ static exc_t tlb_fill(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind
     return 0;
 }
 
+/* As tlb_fill, but a data access that hits the TLB needs no translation:
+ * an entry exists only while its translation, key check and R/C recording
+ * still hold. */
+static exc_t tlb_lookup(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,
+                        uint8_t **host)
+{
+    const struct tlb_entry *e;
+
+    if (kind != ACC_IFETCH) {
+        e = &(kind == ACC_FETCH ? cpu->tlb.fetch : cpu->tlb.store)[tlb_index(addr)];
+        if (likely(e->page == (addr & PAGE_MASK))) {
+            *host = e->host + (addr & ~PAGE_MASK);
+            return 0;
+        }
+    }
+    return tlb_fill(cpu, ar, addr, kind, host);
+}
+
 exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, uint32_t len,
                   enum acc_kind kind)
 {
@@ -161,11 +180,11 @@ exc_t mmu_prepare(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t addr, ui
     a->h[0] = a->h[1] = NULL;
     if (len == 0)
         return 0;
-    exc = tlb_fill(cpu, ar, addr, kind, &a->h[0]);
+    exc = tlb_lookup(cpu, ar, addr, kind, &a->h[0]);
     if (exc)
         return exc;
     if (a->len0 < len) {
-        exc = tlb_fill(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, &a->h[1]);
+        exc = tlb_lookup(cpu, ar, cpu_wrap(cpu, addr + a->len0), kind, &a->h[1]);
         if (exc)
             return exc;
     }
@@ -209,20 +228,32 @@ exc_t mmu_prepare_space(struct cpu *cpu, struct acc *a, unsigned ar, uint64_t ad
     return exc;
 }
 
+/* Bytes of the @n at operand offset @off that lie in the first page. */
+static uint32_t acc_first_part(const struct acc *a, uint32_t off, uint32_t n)
+{
+    if (off >= a->len0)
+        return 0;
+    return n < a->len0 - off ? n : a->len0 - off;
+}
+
 void acc_read(const struct acc *a, uint32_t off, void *buf, uint32_t n)
 {
-    uint8_t *out = buf;
+    uint32_t first = acc_first_part(a, off, n);
 
-    for (uint32_t i = 0; i < n; i++)
-        out[i] = acc_get(a, off + i);
+    if (first)
+        memcpy(buf, a->h[0] + off, first);
+    if (n > first)
+        memcpy((uint8_t *)buf + first, a->h[1] + (off + first - a->len0), n - first);
 }
 
 void acc_write(const struct acc *a, uint32_t off, const void *buf, uint32_t n)
 {
-    const uint8_t *in = buf;
+    uint32_t first = acc_first_part(a, off, n);
 
-    for (uint32_t i = 0; i < n; i++)
-        acc_set(a, off + i, in[i]);
+    if (first)
+        memcpy(a->h[0] + off, buf, first);
+    if (n > first)
+        memcpy(a->h[1] + (off + first - a->len0), (const uint8_t *)buf + first, n - first);
 }
 
 exc_t mmu_fetch_slow(struct cpu *cpu, unsigned ar, uint64_t addr, unsigned len, void *buf)

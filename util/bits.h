@@ -10,6 +10,7 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define MUST_CHECK  __attribute__((warn_unused_result))
 #define COLD        __attribute__((cold, noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #define NORETURN    __attribute__((noreturn))
 #define PRINTF(a, b) __attribute__((format(printf, a, b)))
 

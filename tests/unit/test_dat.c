@@ -42,6 +42,7 @@ static void setup(void)
     cpu.model = &model;
     cpu.mmu_fac = 0;
     cpu.psw.mask = PSW_MASK_DAT | PSW_MASK_EA | PSW_MASK_BA;
+    cpu_amode_update(&cpu);
     for (unsigned i = 0; i < 2048; i++)
         put(STO + i * 8, DTE_I);
     for (unsigned i = 0; i < 256; i++)

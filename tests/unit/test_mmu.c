@@ -13,6 +13,7 @@ static void setup(void)
     memset(&cpu, 0, sizeof(cpu));
     cpu.mem = &mem;
     cpu.psw.mask = PSW_MASK_EA | PSW_MASK_BA;
+    cpu_amode_update(&cpu);
     mmu_tlb_flush(&cpu);
 }
 
@@ -83,6 +84,7 @@ static void test_wrap_24bit(void)
 
     setup();
     cpu.psw.mask = 0;
+    cpu_amode_update(&cpu);
     mmu_tlb_flush(&cpu);
     g_assert_cmpuint(mmu_prepare(&cpu, &a, 0, 0xfffffe, 4, ACC_STORE), ==, EXC_PGM(PGM_ADDRESSING));
     cpu.prefix = 0;

@@ -11,17 +11,23 @@
 #define DIAG_HYPERCALL       0x500    /* KVM-style hypercalls: GR1 = function */
 #define HCALL_VIRTIO_CCW_NOTIFY  3
 
+#define DIAG308_LOAD_CLEAR   3
 #define DIAG308_STORE        6
 #define DIAG308_RC_NO_CONF   0x0102
 
-/* DIAGNOSE 308 - IPL functions. Only "store IPL parameters" is answered
- * yet: no IPL block exists after a direct kernel boot. */
+/* DIAGNOSE 308 - IPL functions: "load clear" re-IPLs the machine (Linux's
+ * reboot after a direct kernel boot); "store IPL parameters" answers that
+ * no IPL block exists. Other subcodes: specification. */
 static exc_t diag_ipl(struct cpu *cpu, const struct insn *in)
 {
     uint64_t subcode = cpu->gr[in->r3];
 
     if ((subcode & ~UINT64_C(0xffff)) || (in->r1 & 1))
         return EXC_PGM(PGM_SPECIFICATION);
+    if (subcode == DIAG308_LOAD_CLEAR) {
+        door_reipl(cpu);
+        return 0;
+    }
     if (subcode != DIAG308_STORE)
         return EXC_PGM(PGM_SPECIFICATION);
     if (cpu->gr[in->r1] & 0xfff)

@@ -226,6 +226,29 @@ void css_attach(struct ccw_device *dev, int devno)
     dev->sch = s;
 }
 
+void css_reset(void)
+{
+    for (unsigned i = 0; i < css.nsch; i++) {
+        struct subchannel *s = &css.sch[i];
+        struct ccw_device *dev = s->dev;
+        uint16_t schno = s->schno, devno = s->devno;
+
+        memset(s, 0, sizeof(*s));
+        s->present = true;
+        s->schno = schno;
+        s->dev = dev;
+        s->devno = devno;
+        s->pmcw_flags = PMCW_DNV;
+        s->pim = 0x80;
+        s->pam = 0x80;
+        s->pom = 0xff;
+        if (dev->reset)
+            dev->reset(dev);
+    }
+    css.mss = false;
+    update_cpus();
+}
+
 /* ---- Channel programs ---------------------------------------------- */
 
 uint32_t ccw_read(struct ccw_req *req, struct storage *mem, void *buf, uint32_t len)

@@ -63,10 +63,15 @@ struct ccw_device {
     /* Execute one command (not the generic ones the subsystem answers). */
     enum ccw_result (*command)(struct ccw_device *dev, struct ccw_req *req);
     struct subchannel *sch;     /* set when attached */
+    /* Back to the state after power-on (a clear reset); may be NULL. */
+    void (*reset)(struct ccw_device *dev);
 };
 
 /* Bring up the channel subsystem of @m (before devices are attached). */
 void css_init(struct machine *m);
+/* Clear reset of the channel subsystem: every subchannel disabled and
+ * idle, nothing pending, the devices reset. */
+void css_reset(void);
 /* Attach @dev on the next free subchannel with device number @devno (or the
  * next free one when @devno is negative). Dies with a message on conflicts. */
 void css_attach(struct ccw_device *dev, int devno);

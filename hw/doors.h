@@ -23,6 +23,10 @@ unsigned door_cpu_count(const struct cpu *cpu);
 /* Clear the TLB of every CPU of @cpu's machine (broadcast purges). */
 void door_purge_tlbs(struct cpu *cpu);
 
+/* DIAGNOSE 308 load clear: the machine resets and loads the same kernel
+ * again once this instruction completes (or ends, with -no-reboot). */
+void door_reipl(struct cpu *cpu);
+
 /* The CPU loaded a disabled-wait PSW: the machine ends, reporting it. */
 void door_disabled_wait(struct cpu *cpu);
 

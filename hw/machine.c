@@ -10,6 +10,7 @@
 #include "cpu/tod.h"
 #include "cpu/trace.h"
 #include "hw/doors.h"
+#include "hw/css.h"
 #include "hw/gdbstub.h"
 #include "util/die.h"
 
@@ -187,9 +188,50 @@ static void idle(struct machine *m)
     poll_sources(m, until_ns - now_ns);
 }
 
+void machine_ipl(struct machine *m)
+{
+    struct boot_info bi;
+
+    loader_load(m, m->kernel, m->initrd, m->append, &bi);
+    m->cpus[0].state = CPU_OPERATING;
+    cpu_load_psw(&m->cpus[0], PSW_MASK_EA | PSW_MASK_BA, bi.entry);
+}
+
+void door_reipl(struct cpu *cpu)
+{
+    struct machine *m = cpu->machine;
+
+    m->reipl = true;
+    cpu->exit_loop = true;
+}
+
+/* Re-IPL after DIAGNOSE 308 load clear: a clear reset of every CPU, of
+ * storage, the channel subsystem and the SCLP event masks, then the same
+ * kernel, initrd and command line again (PoO "Initial Program Loading"). */
+static void reipl(struct machine *m)
+{
+    m->reipl = false;
+    if (m->no_reboot) {
+        machine_finish(m, EXIT_GUEST_OK);
+        return;
+    }
+    fflush(m->console);
+    for (unsigned i = 0; i < m->ncpus; i++)
+        cpu_clear_reset(&m->cpus[i]);
+    storage_clear(&m->mem);
+    css_reset();
+    m->sclp.receive_mask = 0;
+    m->sclp.send_mask = 0;
+    machine_ipl(m);
+}
+
 int machine_run(struct machine *m)
 {
     while (!m->done) {
+        if (unlikely(m->reipl)) {
+            reipl(m);
+            continue;
+        }
         bool any_operating = false;
         bool any_running = false;
 
@@ -197,7 +239,7 @@ int machine_run(struct machine *m)
             gdbstub_wait(m);
             continue;
         }
-        for (unsigned i = 0; i < m->ncpus && !m->done && !m->debug_stop; i++) {
+        for (unsigned i = 0; i < m->ncpus && !m->done && !m->debug_stop && !m->reipl; i++) {
             struct cpu *cpu = &m->cpus[i];
 
             if (cpu->state != CPU_OPERATING) {

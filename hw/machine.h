@@ -53,6 +53,10 @@ struct machine {
     struct machine_source sources[MACHINE_MAX_SOURCES];
     unsigned nsources;
     struct gdbstub *gdb;        /* the gdb stub (hw/gdbstub.c), NULL without -gdb */
+    /* What an IPL loads (-kernel, -initrd, -append), for re-IPL too. */
+    const char *kernel, *initrd, *append;
+    bool no_reboot;             /* -no-reboot: a re-IPL ends the run instead */
+    bool reipl;                 /* a CPU asked for a re-IPL (DIAGNOSE 308) */
     bool debug_stop;            /* every CPU holds still while gdb looks */
 };
 
@@ -61,6 +65,10 @@ void machine_init(struct machine *m, uint64_t ram_mb, unsigned ncpus,
                   const struct cpu_model *model);
 /* Register an event source; dies if there are too many. */
 void machine_add_source(struct machine *m, const struct machine_source *src);
+
+/* Load m->kernel (with initrd and command line) and start CPU 0 at its
+ * entry, the other CPUs stopped. Dies with a message on a bad file. */
+void machine_ipl(struct machine *m);
 
 /* Run until the guest ends; returns the process exit status. */
 int machine_run(struct machine *m);

@@ -686,7 +686,6 @@ int main(int argc, char **argv)
     GError *err = NULL;
     static struct machine m;
     const struct cpu_model *model;
-    struct boot_info bi;
     uint64_t mem_mb = 128;
     long ncpus = 1;
     int status;
@@ -741,9 +740,11 @@ int main(int argc, char **argv)
     attach_devices(&m);
     if (opt_deterministic)
         tod_set_deterministic(m.cpus, m.ncpus);
-    loader_load(&m, opt_kernel, opt_initrd, opt_append, &bi);
-    m.cpus[0].state = CPU_OPERATING;
-    cpu_load_psw(&m.cpus[0], PSW_MASK_EA | PSW_MASK_BA, bi.entry);
+    m.kernel = opt_kernel;
+    m.initrd = opt_initrd;
+    m.append = opt_append;
+    m.no_reboot = opt_noreboot;
+    machine_ipl(&m);
     m.sclp.input_fd = -1;
     if (m.sclp.vt220)
         sclp_console_input(&m, STDIN_FILENO);

@@ -200,6 +200,15 @@ static enum ccw_result vccw_command(struct ccw_device *dev, struct ccw_req *req)
     }
 }
 
+/* Clear reset: the device and the transport as after power-on. */
+static void vccw_clear_reset(struct ccw_device *dev)
+{
+    struct virtio_ccw *v = (struct virtio_ccw *)dev;
+
+    vccw_reset(v);
+    v->revision = -1;
+}
+
 void virtio_ccw_attach(struct virtio_dev *vdev, int devno)
 {
     struct virtio_ccw *v = calloc(1, sizeof(*v));
@@ -211,6 +220,7 @@ void virtio_ccw_attach(struct virtio_dev *vdev, int devno)
     v->ccw.cu_type = VIRTIO_CCW_CU_TYPE;
     v->ccw.cu_model = (uint8_t)vdev->device_id;
     v->ccw.command = vccw_command;
+    v->ccw.reset = vccw_clear_reset;
     vdev->transport = v;
     vdev->notify = vccw_notify;
     vdev->mem = css_storage();

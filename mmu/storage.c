@@ -39,3 +39,19 @@ void storage_write_abs(struct storage *mem, uint64_t aaddr, const void *buf, uin
         storage_note_store(mem, f << 12);
     memcpy(mem->ram + aaddr, buf, len);
 }
+
+void storage_clear(struct storage *mem)
+{
+    uint64_t frames = mem->size >> 12;
+
+    /* A private anonymous mapping reads as zeros again once dropped. */
+    if (madvise(mem->ram, mem->size, MADV_DONTNEED) != 0)
+        memset(mem->ram, 0, mem->size);
+    memset(mem->keys, 0, frames);
+    for (uint64_t f = 0; f < frames; f++) {
+        if (mem->code[f]) {
+            mem->code[f] = 0;
+            mem->code_gen[f]++;
+        }
+    }
+}

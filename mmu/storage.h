@@ -24,6 +24,9 @@ struct storage {
  * Returns false if the host cannot provide it. */
 bool storage_init(struct storage *mem, uint64_t size);
 void storage_free(struct storage *mem);
+/* Zero all of storage and its keys (a clear reset); decoded code of every
+ * frame is dropped. */
+void storage_clear(struct storage *mem);
 
 static inline bool storage_valid(const struct storage *mem, uint64_t aaddr, uint64_t len)
 {

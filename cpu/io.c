@@ -31,29 +31,40 @@ static exc_t word_operand(struct cpu *cpu, const struct insn *in, uint64_t *addr
     return (*addr & 3) ? EXC_PGM(PGM_SPECIFICATION) : 0;
 }
 
+/* The common start of SSCH, STSCH, MSCH and TSCH: the word-aligned second
+ * operand (@len bytes for @kind prepared into @acc, in that order of checks:
+ * specification, operand, access) and the subchannel id from GR1. Returns
+ * 0 or the exception. */
+static exc_t subchannel_operand(struct cpu *cpu, const struct insn *in, unsigned len,
+                                enum acc_kind kind, struct acc *acc, uint32_t *schid)
+{
+    uint64_t addr;
+    exc_t exc = word_operand(cpu, in, &addr);
+
+    if (exc)
+        return exc;
+    exc = schid_check(cpu, schid);
+    if (exc)
+        return exc;
+    return mmu_prepare(cpu, acc, in->b2, addr, len, kind);
+}
+
 /* SSCH - START SUBCHANNEL (S). Returns 0 or operand, specification, access. */
 exc_t insn_ssch(struct cpu *cpu, const struct insn *in)
 {
     uint8_t orb[ORB_SIZE];
     struct acc acc;
-    uint64_t addr;
     uint32_t schid;
     exc_t exc;
     int cc;
 
-    exc = word_operand(cpu, in, &addr);
-    if (exc)
-        return exc;
-    exc = schid_check(cpu, &schid);
-    if (exc)
-        return exc;
-    exc = mmu_prepare(cpu, &acc, in->b2, addr, 12, ACC_FETCH);
+    exc = subchannel_operand(cpu, in, 12, ACC_FETCH, &acc, &schid);
     if (exc)
         return exc;
     memset(orb, 0, sizeof(orb));
     acc_read(&acc, 0, orb, 12);
     if (ld_be32(orb + 4) & 1) {             /* extended ORB: 32 bytes */
-        exc = mmu_prepare(cpu, &acc, in->b2, addr, ORB_SIZE, ACC_FETCH);
+        exc = mmu_prepare(cpu, &acc, in->b2, insn_addr2(cpu, in), ORB_SIZE, ACC_FETCH);
         if (exc)
             return exc;
         acc_read(&acc, 0, orb, ORB_SIZE);
@@ -70,18 +81,11 @@ exc_t insn_stsch(struct cpu *cpu, const struct insn *in)
 {
     uint8_t schib[SCHIB_SIZE];
     struct acc acc;
-    uint64_t addr;
     uint32_t schid;
     unsigned cc;
     exc_t exc;
 
-    exc = word_operand(cpu, in, &addr);
-    if (exc)
-        return exc;
-    exc = schid_check(cpu, &schid);
-    if (exc)
-        return exc;
-    exc = mmu_prepare(cpu, &acc, in->b2, addr, SCHIB_SIZE, ACC_STORE);
+    exc = subchannel_operand(cpu, in, SCHIB_SIZE, ACC_STORE, &acc, &schid);
     if (exc)
         return exc;
     cc = door_stsch(cpu, schid, schib);
@@ -96,18 +100,11 @@ exc_t insn_msch(struct cpu *cpu, const struct insn *in)
 {
     uint8_t schib[SCHIB_SIZE];
     struct acc acc;
-    uint64_t addr;
     uint32_t schid;
     exc_t exc;
     int cc;
 
-    exc = word_operand(cpu, in, &addr);
-    if (exc)
-        return exc;
-    exc = schid_check(cpu, &schid);
-    if (exc)
-        return exc;
-    exc = mmu_prepare(cpu, &acc, in->b2, addr, SCHIB_SIZE, ACC_FETCH);
+    exc = subchannel_operand(cpu, in, SCHIB_SIZE, ACC_FETCH, &acc, &schid);
     if (exc)
         return exc;
     acc_read(&acc, 0, schib, SCHIB_SIZE);
@@ -123,18 +120,11 @@ exc_t insn_tsch(struct cpu *cpu, const struct insn *in)
 {
     uint8_t irb[IRB_SIZE];
     struct acc acc;
-    uint64_t addr;
     uint32_t schid;
     unsigned cc;
     exc_t exc;
 
-    exc = word_operand(cpu, in, &addr);
-    if (exc)
-        return exc;
-    exc = schid_check(cpu, &schid);
-    if (exc)
-        return exc;
-    exc = mmu_prepare(cpu, &acc, in->b2, addr, IRB_SIZE, ACC_STORE);
+    exc = subchannel_operand(cpu, in, IRB_SIZE, ACC_STORE, &acc, &schid);
     if (exc)
         return exc;
     cc = door_tsch(cpu, schid, irb);

@@ -77,4 +77,11 @@ static inline void cpu_repeat(struct cpu *cpu)
     cpu->next_ia = cpu->psw.addr;
 }
 
+/* Make @cpu leave its execution loop after the current instruction. */
+static inline void cpu_exit_loop(struct cpu *cpu)
+{
+    cpu->exit_loop = true;
+    cpu->attn |= ATTN_REFETCH;
+}
+
 #endif

@@ -209,16 +209,14 @@ static struct insn *tb_record(struct insn *first, const struct insn *cur, uint64
 /* Execute up to @budget (at least 1) instructions from the PSW address
  * while execution stays in one frame and nothing needs attention: block
  * after block, following branches inside the frame without another
- * translation. Returns the number of instructions executed or ended by an
- * exception. */
-static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
+ * translation; every instruction through exec_hooked if @hooked. Returns
+ * the number of instructions executed or ended by an exception. */
+static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, bool hooked)
 {
     uint64_t ia = cpu->psw.addr;
     const uint8_t *p = tlb_hit(cpu->tlb.ifetch, ia, 2);
     const uint8_t *page;
-    const uint32_t *genp;
     uint64_t frame, done = 0;
-    bool hooked;
 
     if (unlikely(p == NULL || !block_can_start(ia, p))) {
         if (ia & 1) {
@@ -233,8 +231,6 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
     }
     page = p - (ia & ~PAGE_MASK);
     frame = (uint64_t)(page - cpu->mem->ram);
-    genp = &cpu->mem->code_gen[frame >> 12];
-    hooked = exec_needs_hooks(cpu);
     for (;;) {                              /* one block */
         unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
         struct tb_tag *t = &cpu->icache->tag[slot];
@@ -261,7 +257,7 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
             done++;
             if (!exec_one(cpu, in, ia, next, hooked))
                 return done;
-            if (unlikely((cpu->attn | cpu->exit_loop | (*genp ^ t->gen)) != 0) || done == budget)
+            if (unlikely(cpu->attn != 0) || done == budget)
                 return done;
             if (cpu->next_ia != next) {     /* a branch: back into this block? */
                 in = tb_record(first, in, block_ia, ia, cpu->next_ia);
@@ -281,11 +277,22 @@ static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
     }
 }
 
+/* run_frame_with, specialised for the usual case (no hooks) and the
+ * hooked one. Returns the number of instructions done. */
+static uint64_t run_frame(struct cpu *cpu, uint64_t budget)
+{
+    if (unlikely(exec_needs_hooks(cpu)))
+        return run_frame_with(cpu, budget, true);
+    return run_frame_with(cpu, budget, false);
+}
+
 uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
 {
     uint64_t done = 0;
 
     cpu->exit_loop = false;
+    cpu->mem->code_watch = &cpu->attn;      /* a store into code leaves the block */
+    cpu->mem->code_watch_bit = ATTN_REFETCH;
     while (done < budget) {
         if (unlikely(cpu->attn & ATTN_PSW_INVALID)) {
             /* Counted like an instruction: a new PSW that is itself invalid
@@ -308,6 +315,7 @@ uint64_t cpu_run(struct cpu *cpu, uint64_t budget)
         if (unlikely(cpu->exit_loop))
             break;
     }
+    cpu->mem->code_watch = NULL;
     return done;
 }
 
@@ -339,7 +347,7 @@ void cpu_reset(struct cpu *cpu)
     cpu->xcall_from = 0;
     cpu->attn &= ATTN_DEBUG;               /* the debugger's watch survives resets */
     cpu->waiting = false;
-    cpu->exit_loop = true;
+    cpu_exit_loop(cpu);
 }
 
 void cpu_initial_reset(struct cpu *cpu)

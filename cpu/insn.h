@@ -86,36 +86,31 @@ struct insn {
     uint8_t bytes[6];
 };
 
+/* GR @r's contents as a base or index: zero for register 0. Computed
+ * without a branch (which the host would mispredict across records). */
+static inline uint64_t insn_breg(const struct cpu *cpu, unsigned r)
+{
+    return cpu->gr[r] & -(uint64_t)(r != 0);
+}
+
 /* Effective address of a D2(X2,B2) operand, wrapped to the addressing mode. */
 static inline uint64_t insn_addr2(const struct cpu *cpu, const struct insn *in)
 {
-    uint64_t a = (uint64_t)(int64_t)in->d2;
+    uint64_t a = (uint64_t)(int64_t)in->d2 + insn_breg(cpu, in->x2) + insn_breg(cpu, in->b2);
 
-    if (in->x2)
-        a += cpu->gr[in->x2];
-    if (in->b2)
-        a += cpu->gr[in->b2];
     return cpu_wrap(cpu, a);
 }
 
 /* Effective address of a D1(B1) operand. */
 static inline uint64_t insn_addr1(const struct cpu *cpu, const struct insn *in)
 {
-    uint64_t a = (uint64_t)(int64_t)in->d1;
-
-    if (in->b1)
-        a += cpu->gr[in->b1];
-    return cpu_wrap(cpu, a);
+    return cpu_wrap(cpu, (uint64_t)(int64_t)in->d1 + insn_breg(cpu, in->b1));
 }
 
 /* Effective address of a D4(B4) operand. */
 static inline uint64_t insn_addr4(const struct cpu *cpu, const struct insn *in)
 {
-    uint64_t a = (uint64_t)(int64_t)in->d4;
-
-    if (in->b4)
-        a += cpu->gr[in->b4];
-    return cpu_wrap(cpu, a);
+    return cpu_wrap(cpu, (uint64_t)(int64_t)in->d4 + insn_breg(cpu, in->b4));
 }
 
 /* Target of a relative operand: the instruction's own address plus RI. */

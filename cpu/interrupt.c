@@ -311,5 +311,5 @@ void cpu_stop(struct cpu *cpu)
         sie_interrupted(cpu);
     cpu_timer_sync(cpu, tod_raw());         /* the CPU timer halts while stopped */
     cpu->state = CPU_STOPPED;
-    cpu->exit_loop = true;
+    cpu_exit_loop(cpu);
 }

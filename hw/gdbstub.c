@@ -315,7 +315,7 @@ static void stop_machine(struct gdbstub *g, unsigned cpu, unsigned sig)
     g->c_cpu = cpu;
     g->step_cpu = -1;
     for (unsigned i = 0; i < g->m->ncpus; i++)
-        g->m->cpus[i].exit_loop = true;
+        cpu_exit_loop(&g->m->cpus[i]);
 }
 
 /* Let the guest run; @step_cpu >= 0 executes one instruction and stops. */

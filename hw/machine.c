@@ -39,7 +39,7 @@ void machine_finish(struct machine *m, int status)
         m->exit_status = status;
     }
     for (unsigned i = 0; i < m->ncpus; i++)
-        m->cpus[i].exit_loop = true;
+        cpu_exit_loop(&m->cpus[i]);
 }
 
 void machine_add_source(struct machine *m, const struct machine_source *src)
@@ -202,7 +202,7 @@ void door_reipl(struct cpu *cpu)
     struct machine *m = cpu->machine;
 
     m->reipl = true;
-    cpu->exit_loop = true;
+    cpu_exit_loop(cpu);
 }
 
 /* Re-IPL after DIAGNOSE 308 load clear: a clear reset of every CPU, of

@@ -18,6 +18,8 @@ struct storage {
     uint8_t *keys;          /* one per frame */
     uint8_t *code;          /* non-zero: decoded instructions cached from this frame */
     uint32_t *code_gen;     /* bumped when a frame holding code is stored into */
+    uint32_t *code_watch;   /* the running CPU's attention word, or NULL */
+    uint32_t code_watch_bit;    /* ORed into it by a store into a code frame */
 };
 
 /* Map @size bytes of zeroed guest storage (backed lazily by the host).
@@ -48,6 +50,8 @@ static inline void storage_note_store(struct storage *mem, uint64_t aaddr)
     if (mem->code[frame]) {
         mem->code[frame] = 0;
         mem->code_gen[frame]++;
+        if (mem->code_watch)
+            *mem->code_watch |= mem->code_watch_bit;
     }
 }
 

@@ -1,0 +1,225 @@
+/* Linkage-stack exceptions (PoO ch. 5 "Linkage-Stack Operations", ch. 6
+ * "Stack-Empty/Full/Operation/Specification/Type Exception", ch. 10
+ * "BRANCH AND STACK", "PROGRAM RETURN", "EXTRACT STACKED REGISTERS",
+ * "EXTRACT STACKED STATE", "MODIFY STACKED STATE"): each with its code,
+ * ILC and old PSW (the stack exceptions nullify, special operation and
+ * specification suppress), and the stack left unchanged. QEMU 7.2
+ * implements none of these instructions. */
+#include "linkage_common.h"
+
+static uint8_t stub[16] __attribute__((aligned(8)));
+
+enum { DAT_OFF, PRIMARY, SECONDARY, HOME };
+
+/* Run the instruction @insn (@len bytes) once from a stub, DAT on in the
+ * space @mode (SACF) or DAT off, with GR2 = @gr2, GR4 = @gr4. */
+static void run(const uint8_t *insn, unsigned len, unsigned mode, uint64_t gr2, uint64_t gr4,
+                struct outcome *o)
+{
+    static const uint64_t sac_code[4] = { 0, 0x000, 0x100, 0x300 };
+    const uint8_t on = mode == DAT_OFF ? 0x00 : 0x04, off = 0;
+    const uint64_t args[4] = { mode != DAT_OFF, sac_code[mode], gr2, gr4 };
+
+    memcpy(stub, insn, len);
+    stub[len] = 0x07;                   /* br %r14 */
+    stub[len + 1] = 0xfe;
+    o->at = (uintptr_t)stub;
+    rt_pgm_arm();
+    asm volatile("  larl  %%r1,1f\n"
+                 "  stg   %%r1,%[slot]\n"
+                 "  lmg   %%r10,%%r11,0(%[a])\n"
+                 "  lg    %%r2,16(%[a])\n"
+                 "  lg    %%r4,24(%[a])\n"
+                 "  ssm   %[on]\n"
+                 "  ltgr  %%r10,%%r10\n"
+                 "  jz    0f\n"
+                 "  sacf  0(%%r11)\n"
+                 "0: basr %%r14,%[s]\n"
+                 "1: ltgr %%r10,%%r10\n"
+                 "  jz    2f\n"
+                 "  sacf  0\n"
+                 "2: ssm  %[off]\n"
+                 : [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
+                 : [a] "a"(args), [s] "a"(stub), [on] "Q"(on), [off] "Q"(off)
+                 : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r10", "r11", "r14", "cc",
+                   "memory");
+    o->fired = rt_pgm_disarm(&o->pi);
+    o->teid = rt_lc64(LC_TEID);
+}
+
+static const uint8_t PR[] = { 0x01, 0x01 };
+static const uint8_t EREG_6_7[] = { 0xb2, 0x49, 0x00, 0x67 };
+static const uint8_t ESTA_4_2[] = { 0xb2, 0x4a, 0x00, 0x42 };
+static const uint8_t ESTA_5_2[] = { 0xb2, 0x4a, 0x00, 0x52 };
+static const uint8_t MSTA_4[] = { 0xb2, 0x47, 0x00, 0x40 };
+static const uint8_t MSTA_5[] = { 0xb2, 0x47, 0x00, 0x50 };
+static const uint8_t BAKR_0_0[] = { 0xb2, 0x40, 0x00, 0x00 };
+
+/* Check that @o took program interruption @code with ILC @ilc, the old PSW
+ * at the instruction (@nullified) or after it. */
+static void expect(const char *what, const struct outcome *o, unsigned code, unsigned ilc,
+                   bool nullified)
+{
+    uint64_t addr = o->at + (nullified ? 0 : 2 * ilc);
+
+    rt_checkf(o->fired && o->pi.code == code, "%s: code %#x", what, code);
+    if (o->fired && o->pi.code != code)
+        rt_diag("got code %#x", o->pi.code);
+    rt_checkf(o->fired && o->pi.ilc == ilc && o->pi.addr == addr, "%s: ILC %u, old PSW %s",
+              what, ilc, nullified ? "at the instruction" : "after it");
+}
+
+static uint64_t hdr_ed;
+
+static void fresh_stack(uint16_t rfs, uint64_t fwd)
+{
+    hdr_ed = ls_section(lsec[0], 0, rfs, 0, fwd);
+    rt_lctlg(15, hdr_ed);
+}
+
+/* One instruction in one mode and the interruption it must take. */
+struct exc_case {
+    const char *what;
+    const uint8_t *insn;
+    unsigned len, mode;
+    uint64_t gr2;
+    unsigned code, ilc;
+    bool nullified;
+};
+
+static void run_cases(const struct exc_case *c, unsigned n)
+{
+    struct outcome o;
+
+    for (unsigned i = 0; i < n; i++) {
+        run(c[i].insn, c[i].len, c[i].mode, c[i].gr2, 0, &o);
+        expect(c[i].what, &o, c[i].code, c[i].ilc, c[i].nullified);
+    }
+}
+
+static void test_empty(void)
+{
+    static const struct exc_case cases[] = {
+        { "pr, empty stack", PR, 2, PRIMARY, 0, PGM_STACK_EMPTY, 1, true },
+        { "ereg, empty stack", EREG_6_7, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
+        { "esta, empty stack", ESTA_4_2, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
+        { "msta, empty stack", MSTA_4, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
+    };
+
+    fresh_stack(LS_ENTRY, 0);
+    run_cases(cases, sizeof(cases) / sizeof(cases[0]));
+    rt_check_u64("empty stack: CR15 unchanged", rt_stctg(15), hdr_ed);
+}
+
+static void test_full(void)
+{
+    struct outcome o;
+
+    fresh_stack(0, 0);
+    run(BAKR_0_0, 4, PRIMARY, 0, 0, &o);
+    expect("bakr, no room and no forward section", &o, PGM_STACK_FULL, 2, true);
+    rt_check_u64("stack full: CR15 unchanged", rt_stctg(15), hdr_ed);
+    rt_check_u64("stack full: header unchanged", *(uint64_t *)(uintptr_t)hdr_ed,
+                 (uint64_t)LSE_HEADER << 56);
+    fresh_stack(100, 0);
+    run(BAKR_0_0, 4, PRIMARY, 0, 0, &o);
+    expect("bakr, free space not a multiple of 8", &o, PGM_STACK_SPEC, 2, true);
+    ls_section(lsec[1], 0, 200, 0, 0);
+    fresh_stack(0, (uintptr_t)lsec[1] + 8 + 1);
+    run(BAKR_0_0, 4, PRIMARY, 0, 0, &o);
+    expect("bakr, next section too small", &o, PGM_STACK_SPEC, 2, true);
+    rt_check_u64("next section too small: its header unchanged", *(uint64_t *)lsec[1], 0);
+}
+
+/* A state entry of @type (U bit included) after a fresh header; CR15 at it. */
+static uint64_t fake_entry(uint8_t type)
+{
+    uint64_t ed;
+
+    fresh_stack(2 * LS_ENTRY, 0);
+    ed = hdr_ed + LS_ENTRY;
+    ls_ed((uint8_t *)(uintptr_t)ed, type, 0, LS_ENTRY, 0);
+    rt_lctlg(15, ed);
+    return ed;
+}
+
+static void test_types(void)
+{
+    struct outcome o;
+    uint64_t ed;
+
+    ed = fake_entry(0x80 | LSE_BRANCH);
+    run(PR, 2, PRIMARY, 0, 0, &o);
+    expect("pr, unstack-suppression bit in the state entry", &o, PGM_STACK_OP, 1, true);
+    rt_check_u64("stack operation: CR15 unchanged", rt_stctg(15), ed);
+    run(EREG_6_7, 4, PRIMARY, 0, 0, &o);
+    rt_check(!o.fired, "ereg ignores the unstack-suppression bit");
+    fresh_stack(LS_ENTRY, 0);
+    lsec[0][8] |= 0x80;
+    run(PR, 2, PRIMARY, 0, 0, &o);
+    expect("pr, unstack-suppression bit in the header", &o, PGM_STACK_OP, 1, true);
+    fake_entry(LSE_TRAILER);
+    run(EREG_6_7, 4, PRIMARY, 0, 0, &o);
+    expect("ereg, current entry a trailer", &o, PGM_STACK_TYPE, 2, true);
+    fresh_stack(LS_ENTRY, 0);
+    ls_section(lsec[1], 0, LS_ENTRY, 0, 0);
+    *(uint64_t *)lsec[0] = (uintptr_t)lsec[1] + 8 + 1;
+    run(PR, 2, PRIMARY, 0, 0, &o);
+    expect("pr, backward address designates a header", &o, PGM_STACK_SPEC, 1, true);
+}
+
+static void test_special(void)
+{
+    static const struct exc_case cases[] = {
+        { "bakr, DAT off", BAKR_0_0, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false },
+        { "bakr, secondary-space mode", BAKR_0_0, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
+        { "bakr, home-space mode", BAKR_0_0, 4, HOME, 0, PGM_SPECIAL_OP, 2, false },
+        { "pr, DAT off", PR, 2, DAT_OFF, 0, PGM_SPECIAL_OP, 1, false },
+        { "pr, home-space mode", PR, 2, HOME, 0, PGM_SPECIAL_OP, 1, false },
+        { "ereg, secondary-space mode", EREG_6_7, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
+        { "ereg, home-space mode: empty stack", EREG_6_7, 4, HOME, 0, PGM_STACK_EMPTY, 2, true },
+        { "esta, DAT off", ESTA_4_2, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false },
+        { "msta, secondary-space mode", MSTA_4, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
+        { "esta code 5 (no ASN-and-LX reuse)", ESTA_4_2, 4, PRIMARY, 5, PGM_SPECIFICATION, 2,
+          false },
+        { "esta: code is bits 56-63 (0x100: code 0), empty stack", ESTA_4_2, 4, PRIMARY, 0x100,
+          PGM_STACK_EMPTY, 2, true },
+        { "esta, odd R1", ESTA_5_2, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false },
+        { "msta, odd R1", MSTA_5, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false },
+    };
+
+    fresh_stack(LS_ENTRY, 0);
+    run_cases(cases, sizeof(cases) / sizeof(cases[0]));
+    rt_check_u64("special operation, specification: CR15 unchanged", rt_stctg(15), hdr_ed);
+}
+
+static void test_ok_after_bakr(void)
+{
+    struct outcome o;
+    uint64_t ed;
+
+    fresh_stack(LS_ENTRY, 0);
+    run(BAKR_0_0, 4, PRIMARY, 0, 0, &o);
+    rt_check(!o.fired, "bakr 0,0: no branch, no exception");
+    ed = rt_stctg(15);
+    rt_check_u64("bakr 0,0: CR15 at the new entry", ed, hdr_ed + LS_ENTRY);
+    rt_check_u64("bakr 0,0: return address is the updated PSW address",
+                 *(uint64_t *)(uintptr_t)(ed - LS_ED + 168), (uintptr_t)stub + 4);
+    rt_check_u64("bakr 0,0: branch address the same, 64-bit mode bit",
+                 *(uint64_t *)(uintptr_t)(ed - LS_ED + 144), (uintptr_t)stub + 4 + 1);
+    run(MSTA_4, 4, PRIMARY, 0, 0x0102030405060708ull, &o);
+    rt_check(!o.fired, "msta: no exception");
+    rt_check_u64("msta: bytes 152-155 from R1 bits 32-63, 156-159 from R1+1",
+                 *(uint64_t *)(uintptr_t)(ed - LS_ED + 152) >> 32, 0x05060708);
+}
+
+int main(void)
+{
+    asn_setup();
+    test_empty();
+    test_full();
+    test_types();
+    test_special();
+    test_ok_after_bakr();
+    return 0;
+}

@@ -131,4 +131,35 @@ static inline void asn_setup(void)
     rt_lctlg(14, CR14_ASNT | ((uintptr_t)aft >> 12));
 }
 
+/* Control registers 1, 3, 4, 5, 7 as a set. */
+struct spaces {
+    uint64_t cr1, cr3, cr4, cr5, cr7;
+};
+
+static inline void get_spaces(struct spaces *s)
+{
+    s->cr1 = rt_stctg(1);
+    s->cr3 = rt_stctg(3);
+    s->cr4 = rt_stctg(4);
+    s->cr5 = rt_stctg(5);
+    s->cr7 = rt_stctg(7);
+}
+
+static inline bool same_spaces(const struct spaces *a, const struct spaces *b)
+{
+    return memcmp(a, b, sizeof(*a)) == 0;
+}
+
+/* Check that @s has ASN 2 primary (CR1, AX 2, PASN 2, CR5 from ASTE 2),
+ * CR3 @cr3 and CR7 @cr7. */
+static inline void check_space2(const char *what, const struct spaces *s, uint64_t cr3,
+                                uint64_t cr7)
+{
+    rt_checkf(s->cr1 == ((uintptr_t)stab[S] | 3), "%s: CR1 from ASTE 2", what);
+    rt_checkf(s->cr3 == cr3, "%s: CR3 PKM, SASN %u", what, (unsigned)(cr3 & 0xffff));
+    rt_checkf(s->cr4 == 0x00020002, "%s: CR4 AX 2, PASN 2", what);
+    rt_checkf(s->cr5 == aste_of(2), "%s: CR5 ASTE 2", what);
+    rt_checkf(s->cr7 == cr7, "%s: CR7", what);
+}
+
 #endif

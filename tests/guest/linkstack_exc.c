@@ -5,47 +5,7 @@
  * ILC and old PSW (the stack exceptions nullify, special operation and
  * specification suppress), and the stack left unchanged. QEMU 7.2
  * implements none of these instructions. */
-#include "linkage_common.h"
-
-static uint8_t stub[16] __attribute__((aligned(8)));
-
-enum { DAT_OFF, PRIMARY, SECONDARY, HOME };
-
-/* Run the instruction @insn (@len bytes) once from a stub, DAT on in the
- * space @mode (SACF) or DAT off, with GR2 = @gr2, GR4 = @gr4. */
-static void run(const uint8_t *insn, unsigned len, unsigned mode, uint64_t gr2, uint64_t gr4,
-                struct outcome *o)
-{
-    static const uint64_t sac_code[4] = { 0, 0x000, 0x100, 0x300 };
-    const uint8_t on = mode == DAT_OFF ? 0x00 : 0x04, off = 0;
-    const uint64_t args[4] = { mode != DAT_OFF, sac_code[mode], gr2, gr4 };
-
-    memcpy(stub, insn, len);
-    stub[len] = 0x07;                   /* br %r14 */
-    stub[len + 1] = 0xfe;
-    o->at = (uintptr_t)stub;
-    rt_pgm_arm();
-    asm volatile("  larl  %%r1,1f\n"
-                 "  stg   %%r1,%[slot]\n"
-                 "  lmg   %%r10,%%r11,0(%[a])\n"
-                 "  lg    %%r2,16(%[a])\n"
-                 "  lg    %%r4,24(%[a])\n"
-                 "  ssm   %[on]\n"
-                 "  ltgr  %%r10,%%r10\n"
-                 "  jz    0f\n"
-                 "  sacf  0(%%r11)\n"
-                 "0: basr %%r14,%[s]\n"
-                 "1: ltgr %%r10,%%r10\n"
-                 "  jz    2f\n"
-                 "  sacf  0\n"
-                 "2: ssm  %[off]\n"
-                 : [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [a] "a"(args), [s] "a"(stub), [on] "Q"(on), [off] "Q"(off)
-                 : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r10", "r11", "r14", "cc",
-                   "memory");
-    o->fired = rt_pgm_disarm(&o->pi);
-    o->teid = rt_lc64(LC_TEID);
-}
+#include "linkage_exc.h"
 
 static const uint8_t PR[] = { 0x01, 0x01 };
 static const uint8_t EREG_6_7[] = { 0xb2, 0x49, 0x00, 0x67 };
@@ -55,20 +15,6 @@ static const uint8_t MSTA_4[] = { 0xb2, 0x47, 0x00, 0x40 };
 static const uint8_t MSTA_5[] = { 0xb2, 0x47, 0x00, 0x50 };
 static const uint8_t BAKR_0_0[] = { 0xb2, 0x40, 0x00, 0x00 };
 
-/* Check that @o took program interruption @code with ILC @ilc, the old PSW
- * at the instruction (@nullified) or after it. */
-static void expect(const char *what, const struct outcome *o, unsigned code, unsigned ilc,
-                   bool nullified)
-{
-    uint64_t addr = o->at + (nullified ? 0 : 2 * ilc);
-
-    rt_checkf(o->fired && o->pi.code == code, "%s: code %#x", what, code);
-    if (o->fired && o->pi.code != code)
-        rt_diag("got code %#x", o->pi.code);
-    rt_checkf(o->fired && o->pi.ilc == ilc && o->pi.addr == addr, "%s: ILC %u, old PSW %s",
-              what, ilc, nullified ? "at the instruction" : "after it");
-}
-
 static uint64_t hdr_ed;
 
 static void fresh_stack(uint16_t rfs, uint64_t fwd)
@@ -77,33 +23,13 @@ static void fresh_stack(uint16_t rfs, uint64_t fwd)
     rt_lctlg(15, hdr_ed);
 }
 
-/* One instruction in one mode and the interruption it must take. */
-struct exc_case {
-    const char *what;
-    const uint8_t *insn;
-    unsigned len, mode;
-    uint64_t gr2;
-    unsigned code, ilc;
-    bool nullified;
-};
-
-static void run_cases(const struct exc_case *c, unsigned n)
-{
-    struct outcome o;
-
-    for (unsigned i = 0; i < n; i++) {
-        run(c[i].insn, c[i].len, c[i].mode, c[i].gr2, 0, &o);
-        expect(c[i].what, &o, c[i].code, c[i].ilc, c[i].nullified);
-    }
-}
-
 static void test_empty(void)
 {
     static const struct exc_case cases[] = {
-        { "pr, empty stack", PR, 2, PRIMARY, 0, PGM_STACK_EMPTY, 1, true },
-        { "ereg, empty stack", EREG_6_7, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
-        { "esta, empty stack", ESTA_4_2, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
-        { "msta, empty stack", MSTA_4, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true },
+        { "pr, empty stack", PR, 2, PRIMARY, 0, PGM_STACK_EMPTY, 1, true, false, 0 },
+        { "ereg, empty stack", EREG_6_7, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true, false, 0 },
+        { "esta, empty stack", ESTA_4_2, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true, false, 0 },
+        { "msta, empty stack", MSTA_4, 4, PRIMARY, 0, PGM_STACK_EMPTY, 2, true, false, 0 },
     };
 
     fresh_stack(LS_ENTRY, 0);
@@ -171,21 +97,25 @@ static void test_types(void)
 static void test_special(void)
 {
     static const struct exc_case cases[] = {
-        { "bakr, DAT off", BAKR_0_0, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false },
-        { "bakr, secondary-space mode", BAKR_0_0, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
-        { "bakr, home-space mode", BAKR_0_0, 4, HOME, 0, PGM_SPECIAL_OP, 2, false },
-        { "pr, DAT off", PR, 2, DAT_OFF, 0, PGM_SPECIAL_OP, 1, false },
-        { "pr, home-space mode", PR, 2, HOME, 0, PGM_SPECIAL_OP, 1, false },
-        { "ereg, secondary-space mode", EREG_6_7, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
-        { "ereg, home-space mode: empty stack", EREG_6_7, 4, HOME, 0, PGM_STACK_EMPTY, 2, true },
-        { "esta, DAT off", ESTA_4_2, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false },
-        { "msta, secondary-space mode", MSTA_4, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false },
+        { "bakr, DAT off", BAKR_0_0, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false, false, 0 },
+        { "bakr, secondary-space mode", BAKR_0_0, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false,
+          false, 0 },
+        { "bakr, home-space mode", BAKR_0_0, 4, HOME, 0, PGM_SPECIAL_OP, 2, false, false, 0 },
+        { "pr, DAT off", PR, 2, DAT_OFF, 0, PGM_SPECIAL_OP, 1, false, false, 0 },
+        { "pr, home-space mode", PR, 2, HOME, 0, PGM_SPECIAL_OP, 1, false, false, 0 },
+        { "ereg, secondary-space mode", EREG_6_7, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false,
+          false, 0 },
+        { "ereg, home-space mode: empty stack", EREG_6_7, 4, HOME, 0, PGM_STACK_EMPTY, 2, true,
+          false, 0 },
+        { "esta, DAT off", ESTA_4_2, 4, DAT_OFF, 0, PGM_SPECIAL_OP, 2, false, false, 0 },
+        { "msta, secondary-space mode", MSTA_4, 4, SECONDARY, 0, PGM_SPECIAL_OP, 2, false, false,
+          0 },
         { "esta code 5 (no ASN-and-LX reuse)", ESTA_4_2, 4, PRIMARY, 5, PGM_SPECIFICATION, 2,
-          false },
+          false, false, 0 },
         { "esta: code is bits 56-63 (0x100: code 0), empty stack", ESTA_4_2, 4, PRIMARY, 0x100,
-          PGM_STACK_EMPTY, 2, true },
-        { "esta, odd R1", ESTA_5_2, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false },
-        { "msta, odd R1", MSTA_5, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false },
+          PGM_STACK_EMPTY, 2, true, false, 0 },
+        { "esta, odd R1", ESTA_5_2, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false, false, 0 },
+        { "msta, odd R1", MSTA_5, 4, PRIMARY, 0, PGM_SPECIFICATION, 2, false, false, 0 },
     };
 
     fresh_stack(LS_ENTRY, 0);

@@ -1,12 +1,16 @@
 /* PROGRAM CALL exceptions (PoO ch. 5 "PC-Number Translation", ch. 6
  * "LX-Translation", "EX-Translation", "PC-Translation-Specification",
- * "ASX-Translation Exception", "Space-Switch Event", ch. 10 "PROGRAM
- * CALL"): code, ILC, old PSW and TEID of each, and the space-switch event
- * that completes a PC-ss. QEMU 7.2 does not implement PC. */
+ * "ASX-Translation Exception", "Secondary-Authority Exception", "Space-
+ * Switch Event", ch. 10 "PROGRAM CALL", "PROGRAM RETURN"): code, ILC, old
+ * PSW and TEID of each, the space-switch event that completes a PC-ss, and
+ * PR's translation and authorization of the SASN and PASN it restores.
+ * QEMU 7.2 implements neither PC nor PR. */
 #include "linkage_exc.h"
 #include "pc_common.h"
 
 static const uint8_t PC_R2[] = { 0xb2, 0x18, 0x20, 0x00 };     /* pc 0(%r2) */
+static const uint8_t PR[] = { 0x01, 0x01 };
+static const uint8_t SSAR_2[] = { 0xb2, 0x25, 0x00, 0x20 };     /* ssar %r2 */
 
 asm("   .text\n"
     "   .globl pc_nop_t\n"
@@ -152,6 +156,59 @@ static void test_space_switch_event(bool old_sse)
     set_entries();
 }
 
+/* A call state entry that restores SASN @sasn and PASN @pasn, current. */
+static uint64_t fake_call(uint16_t sasn, uint16_t pasn)
+{
+    uint8_t *e = lsec[0] + 16;
+
+    ls_section(lsec[0], 0, 2 * LS_ENTRY, 0, 0);
+    *(uint64_t *)(e + 128) = 0x8000000000000000ull | (uint64_t)sasn << 32 | pasn;
+    ls_ed(e + LS_ED, LSE_CALL, 0, LS_ENTRY, 0);
+    rt_lctlg(15, (uintptr_t)e + LS_ED);
+    return (uintptr_t)e + LS_ED;
+}
+
+static void test_pr_spaces(void)
+{
+    static const struct exc_case sa[] = {
+        { "pr, restored SASN not authorized", PR, 2, PRIMARY, 0, PGM_SECONDARY_AUTH, 1, true,
+          true, 4 },
+    };
+    static const struct exc_case asx[] = {
+        { "pr-ss, restored PASN's ASTE invalid", PR, 2, PRIMARY, 0, PGM_ASX, 1, true, true,
+          3 },
+    };
+    static const struct exc_case asnt_off[] = {
+        { "pr-ss, ASN-translation control 0", PR, 2, PRIMARY, 0, PGM_SPECIAL_OP, 1, false,
+          false, 0 },
+    };
+    struct spaces before, after;
+    struct outcome o;
+    uint64_t ed;
+
+    set_entries();
+    set_ete(11, (uintptr_t)pc_nop_t, 0x80000000u, 0, ETE_T | ETE_G, 0, 0);
+    run(SSAR_2, 4, PRIMARY, 2, 0, &o);
+    run(PC_R2, 4, PRIMARY, 11, 0, &o);
+    rt_check(!o.fired, "stacking pc-cp with SASN 2, pr: no exception");
+    rt_check_u64("pr: SASN 2 restored", rt_stctg(3), 0x80000002);
+    rt_check_u64("pr: CR7 from ASTE 2 (SASN translated)", rt_stctg(7), (uintptr_t)stab[S] | 3);
+
+    set_entries();
+    ed = fake_call(4, 1);
+    get_spaces(&before);
+    run_cases(sa, 1);
+    get_spaces(&after);
+    rt_check(same_spaces(&before, &after), "pr nullified: CR1 CR3 CR4 CR5 CR7 unchanged");
+    rt_check_u64("pr nullified: CR15 unchanged", rt_stctg(15), ed);
+    fake_call(1, 3);
+    run_cases(asx, 1);
+    fake_call(2, 2);
+    rt_lctlg(14, rt_stctg(14) & ~CR14_ASNT);
+    run_cases(asnt_off, 1);
+    set_entries();
+}
+
 int main(void)
 {
     test_translation();
@@ -159,5 +216,6 @@ int main(void)
     test_privileged();
     test_space_switch_event(false);
     test_space_switch_event(true);
+    test_pr_spaces();
     return 0;
 }

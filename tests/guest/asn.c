@@ -242,6 +242,69 @@ static unsigned lasp(uint64_t op, unsigned fn, bool misalign)
     return rt_cc_from_ipm(ipm);
 }
 
+static uint32_t duct[16] __attribute__((aligned(64)));
+
+/* A dispatchable unit whose base space is ASN 2 (its ASCE with the
+ * subspace-group bit), subspace active with the subspace ASTE 5 (the home
+ * tables, sequence number @sn5; DUCT word 3 holds 0x55). */
+static void set_subspace(uint32_t sn5, bool valid)
+{
+    asn_setup();
+    ast[2][3] |= 0x200;                                  /* G: bit 54 */
+    set_aste(5, 5, atab[0], (uintptr_t)stab[H] | 3, sn5);
+    if (!valid)
+        ast[5][0] |= 0x80000000u;
+    memset(duct, 0, sizeof(duct));
+    duct[0] = aste_of(2);
+    duct[1] = 0x80000000u | aste_of(5);
+    duct[3] = 0x55;
+    rt_lctlg(2, (uintptr_t)duct);
+}
+
+static void test_subspace(void)
+{
+    static const struct exc_case seq[] = {
+        { "ssar, subspace ASTE sequence number differs", SSAR_2, 4, PRIMARY, 2, 0x2c, 2, true,
+          false, 0 },
+    };
+    static const struct exc_case val[] = {
+        { "ssar, subspace ASTE invalid", SSAR_2, 4, PRIMARY, 2, 0x2b, 2, true, false, 0 },
+    };
+    struct outcome o;
+
+    set_subspace(0x55, true);
+    run(SSAR_2, 4, PRIMARY, 2, 0, &o);
+    rt_check(!o.fired, "ssar-ss to the base space of a subspace-active unit");
+    rt_check_u64("subspace replacement: CR7 the subspace's ASCE, G bit from it",
+                 rt_stctg(7), (uintptr_t)stab[H] | 3);
+    memset(buf, 0, 16);
+    mvcp_mvcs(false, 16);
+    rt_check_mem("mvcp: VBASE of the subspace", buf, page[H], 16);
+    set_subspace(0x56, true);
+    run_cases(seq, 1);
+    set_subspace(0x55, false);
+    run_cases(val, 1);
+    rt_lctlg(2, 0);
+    asn_setup();
+}
+
+static void test_pt_space_switch_event(void)
+{
+    struct rt_pgm_info pi;
+    uint64_t v;
+
+    asn_setup();
+    ast[2][3] |= (uint32_t)ASCE_SSE;
+    rt_pgm_arm();
+    v = pt_to(0xffff0002ull);
+    rt_check(rt_pgm_disarm(&pi) && pi.code == PGM_SPACE_SWITCH,
+             "pt-ss, space-switch-event control in the new ASCE: space-switch event");
+    rt_check(pi.ilc == 2, "space-switch event: ILC 2");
+    rt_check_u64("space-switch event: TEID old PASN", rt_lc64(LC_TEID), 1);
+    rt_check_u64("space-switch event: PT completed, in ASN 2's space", v, 2ull << 32 | 1);
+    asn_setup();
+}
+
 static void test_lasp(void)
 {
     const uint64_t op2 = 0x8000000200030002ull;     /* PKM, SASN 2, AX-d 3, PASN 2 */
@@ -288,6 +351,8 @@ int main(void)
     test_pt_exc();
     test_pt_problem();
     test_pt_amode();
+    test_pt_space_switch_event();
+    test_subspace();
     test_lasp();
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "cpu/cpu.h"
 #include "cpu/insn.h"
+#include "cpu/regs.h"
 #include "mmu/mmu.h"
 
 #define LS_STATE_SIZE   296u        /* a state entry, its descriptor included */
@@ -19,12 +20,28 @@
 #define LSED_TYPE       0x7fu
 #define CR15_LSEA       (~UINT64_C(7))
 
-/* Prepare @len bytes of the linkage stack at @addr for @kind. Returns 0 or
- * the access exception. */
+/* Prepare @len bytes of the linkage stack at @addr for @kind. Stack
+ * addresses are 64 bits in every addressing mode, so a second page is
+ * prepared at its own unwrapped address. Returns 0 or the access
+ * exception. */
 static exc_t ls_prepare(struct cpu *cpu, struct acc *a, uint64_t addr, uint32_t len,
                         enum acc_kind kind)
 {
-    return mmu_prepare_space(cpu, a, 0, addr, len, kind, PSW_ASC_HOME, 0);
+    uint32_t first = page_rest(addr);
+    struct acc second;
+    exc_t exc;
+
+    if (len <= first)
+        return mmu_prepare_space(cpu, a, 0, addr, len, kind, PSW_ASC_HOME, 0);
+    exc = mmu_prepare_space(cpu, a, 0, addr, first, kind, PSW_ASC_HOME, 0);
+    if (exc)
+        return exc;
+    exc = mmu_prepare_space(cpu, &second, 0, addr + first, len - first, kind, PSW_ASC_HOME, 0);
+    if (exc)
+        return exc;
+    a->h[1] = second.h[0];
+    a->len = len;
+    return 0;
 }
 
 /* Copy @len bytes of the linkage stack at @addr into @buf. Returns 0 or the

@@ -313,6 +313,36 @@ static void test_sections(void)
     rt_check_u64("first section: entry descriptor rfs 0", ed_half(a_hdr + LS_ENTRY, 2), 0);
 }
 
+static uint8_t high_page[4096] __attribute__((aligned(4096)));
+
+/* BAKR 0,0 in the 24-bit mode with the stack at VBASE + 0xef0 in the home
+ * space, so that the new entry runs from VBASE + 0xf00 into the next page
+ * (mapped to high_page): stack addresses are not wrapped to 24 bits. */
+static void test_high_stack_24(void)
+{
+    uint8_t *h = (uint8_t *)page[H];
+    uint8_t sm;
+
+    vtab[H][1] = (uintptr_t)high_page;
+    memset(high_page, 0, sizeof(high_page));
+    ls_section(h + 0xef0, 0x24, LS_ENTRY, 0, 0);
+    rt_lctlg(15, VBASE + 0xef8);
+    asm volatile("  stosm %[sm],0x04\n"
+                 "  sam24\n"
+                 "  bakr  0,0\n"
+                 "  sam64\n"
+                 "  stnsm %[sm],0xfb\n"
+                 : [sm] "=Q"(sm) : : "cc", "memory");
+    rt_check_u64("24-bit mode, stack above 16M: CR15", rt_stctg(15), VBASE + 0xf00 + LS_ED);
+    rt_check_u64("entry descriptor in the stack's second page", high_page[0x20], LSE_BRANCH);
+    rt_check_u64("entry descriptor: SI, rfs 0", *(uint32_t *)(high_page + 0x20) & 0xffffff,
+                 0x240000);
+    rt_check_u64("entry bytes 136-143 in the first page: 24-bit PSW",
+                 *(uint64_t *)(h + 0xf00 + 136) >> 31 & 3, 0);
+    vtab[H][1] = 0x400;
+    asn_setup();
+}
+
 int main(void)
 {
     asn_setup();
@@ -320,5 +350,6 @@ int main(void)
     test_extract();
     test_pr_state();
     test_sections();
+    test_high_stack_24();
     return 0;
 }

@@ -26,6 +26,20 @@ static bool pgm_nullifies(unsigned code)
     case PGM_ASTE_SEQUENCE:
     case PGM_EXTENDED_AUTHORITY:
     case PGM_ASTE_INSTANCE:
+    case PGM_AFX_TRANSLATION:
+    case PGM_ASX_TRANSLATION:
+    case PGM_LX_TRANSLATION:
+    case PGM_EX_TRANSLATION:
+    case PGM_PRIMARY_AUTHORITY:
+    case PGM_SECONDARY_AUTHORITY:
+    case PGM_LFX_TRANSLATION:
+    case PGM_LSX_TRANSLATION:
+    case PGM_LSTE_SEQUENCE:
+    case PGM_STACK_FULL:
+    case PGM_STACK_EMPTY:
+    case PGM_STACK_SPEC:
+    case PGM_STACK_TYPE:
+    case PGM_STACK_OPERATION:
         return true;
     default:
         return false;
@@ -111,6 +125,14 @@ void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
     case PGM_SPACE_SWITCH:
         st_be64(lc + LC_TEID, cpu->exc.teid);
         lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
+        break;
+    case PGM_AFX_TRANSLATION:       /* the ASN or PC number, PoO ch. 6 */
+    case PGM_ASX_TRANSLATION:
+    case PGM_LX_TRANSLATION:
+    case PGM_EX_TRANSLATION:
+    case PGM_PRIMARY_AUTHORITY:
+    case PGM_SECONDARY_AUTHORITY:
+        st_be64(lc + LC_TEID, cpu->exc.teid);
         break;
     default:
         break;

@@ -6,12 +6,10 @@
  * a specification exception (alignment, odd register) comes before the
  * operand's access exceptions and before a divide exception. Each time the
  * interruption code and the ILC are checked. */
-#include "rt/rt.h"
+#include "psw_run.h"
 
-#define LC_SVC_NEW_PSW  0x1c0
 #define BEYOND          0x7fff0000ull   /* above the 128 MiB of storage */
 
-static uint64_t pstate_psw[2] __attribute__((aligned(16)));
 static uint64_t buf[4] __attribute__((aligned(16)));
 
 /* Targets of EXECUTE, out of line. */
@@ -20,34 +18,11 @@ asm(".section .text\n"
     "prio_lctlg: lctlg 0,0,1(%r2)\n"
     "prio_ssm:   ssm 0(%r3)\n");
 
-/*
- * Run @insn in the problem state with GR2 = @a and GR3 = @b; a program
- * interruption resumes at an SVC whose new PSW returns to the supervisor
- * state. The interruption is recorded in *pi.
- */
+/* Run @insn in the problem state with GR2 = @a and GR3 = @b. */
 #define PSTATE_RUN(pi, insn, a, b) do {                                         \
-    *(volatile uint64_t *)LC_SVC_NEW_PSW = PSW_MASK_64;                         \
-    pstate_psw[0] = PSW_MASK_64 | PSW_MASK_PSTATE;                              \
-    rt_pgm_arm();                                                               \
-    asm volatile("  larl  %%r1,2f\n"                                            \
-                 "  stg   %%r1,%[slot]\n"                                       \
-                 "  larl  %%r1,3f\n"                                            \
-                 "  stg   %%r1,%[svcia]\n"                                      \
-                 "  larl  %%r1,1f\n"                                            \
-                 "  stg   %%r1,%[goia]\n"                                       \
-                 "  lgr   %%r2,%[va]\n"                                         \
-                 "  lgr   %%r3,%[vb]\n"                                         \
-                 "  lpswe %[go]\n"                                              \
-                 "1: " insn "\n"                                                \
-                 "2: svc  0\n"                                                  \
-                 "3:\n"                                                         \
-                 : [slot] "=m"(*(uint64_t *)RT_PGM_RESUME),                     \
-                   [svcia] "=m"(*(uint64_t *)(LC_SVC_NEW_PSW + 8)),             \
-                   [goia] "=Q"(pstate_psw[1])                                   \
-                 : [go] "Q"(pstate_psw), [va] "d"((uint64_t)(a)),               \
-                   [vb] "d"((uint64_t)(b))                                      \
-                 : "r1", "r2", "r3", "cc", "memory");                           \
-    rt_pgm_disarm(pi);                                                          \
+    uint64_t at_;                                                               \
+                                                                                \
+    PSW_RUN(pi, &at_, PSW_MASK_64 | PSW_MASK_PSTATE, insn, a, b);               \
 } while (0)
 
 /* Check that @pi is a program interruption @code with ILC @ilc. */

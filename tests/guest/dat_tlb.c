@@ -3,8 +3,9 @@
  * SWAP AND PURGE", "PURGE TLB", "SET PREFIX"): after each of PTLB, IDTE of
  * a region-third and of a segment entry, IDTE's clearing by ASCE, CSPG
  * with purge on a segment entry and SPX, the changed table is what
- * translation uses (CSPG's CC is checked in dat_strict); TLB entries formed with one ASCE are not used for
- * another, so switching CR1 between two spaces needs no purge. */
+ * translation uses (CSPG's CC is checked in dat_strict); TLB entries
+ * formed with one ASCE are not used for another, so switching CR1 between
+ * two spaces needs no purge. */
 #include "dat_common.h"
 
 #define VBASE   0x40000000ull   /* segment 1024 */

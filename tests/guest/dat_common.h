@@ -98,6 +98,25 @@ static inline void dat_store_p(uint64_t addr, uint64_t v, struct outcome *o)
     dat_access(ASC_PRIMARY, true, addr, v, 0, o);
 }
 
+/* Branch with DAT on (primary space) to @target, expecting an exception
+ * on the instruction fetch; *o records it (o->at is not set). */
+static inline void dat_branch(uint64_t target, struct outcome *o)
+{
+    uint8_t sm;
+
+    *(volatile uint64_t *)LC_TEID = 0;
+    rt_pgm_arm();
+    asm volatile("  larl  %%r1,1f\n"
+                 "  stg   %%r1,%[slot]\n"
+                 "  stosm %[sm],0x04\n"
+                 "  basr  %%r14,%[t]\n"
+                 "1: stnsm %[sm],0xfb\n"
+                 : [sm] "=Q"(sm), [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
+                 : [t] "a"(target) : "r1", "r6", "r14", "memory");
+    o->fired = rt_pgm_disarm(&o->pi);
+    o->teid = rt_lc64(LC_TEID) & TEID_MASK;
+}
+
 /* Check that a nullifying translation exception @code was taken by the
  * instruction at o->at with DAT on, and its TEID. */
 static inline void dat_check_nullified(const char *what, const struct outcome *o, unsigned code,

@@ -19,19 +19,8 @@ static const struct mode modes[] = {
 static void test_instruction_fetch(void)
 {
     struct outcome o;
-    uint8_t sm;
 
-    *(volatile uint64_t *)LC_TEID = 0;
-    rt_pgm_arm();
-    asm volatile("  larl  %%r1,1f\n"
-                 "  stg   %%r1,%[slot]\n"
-                 "  stosm %[sm],0x04\n"
-                 "  basr  %%r14,%[t]\n"
-                 "1: stnsm %[sm],0xfb\n"
-                 : [sm] "=Q"(sm), [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [t] "a"(VINV_PAGE + 0x100) : "r1", "r14", "memory");
-    o.fired = rt_pgm_disarm(&o.pi);
-    o.teid = rt_lc64(LC_TEID) & TEID_MASK;
+    dat_branch(VINV_PAGE + 0x100, &o);
     rt_check(o.fired && o.pi.code == PGM_PAGE_TRANS, "instruction fetch: page translation");
     rt_check_u64("instruction fetch: old PSW at the target", o.pi.addr, VINV_PAGE + 0x100);
     rt_check_u64("instruction fetch: TEID page, primary", o.teid, VINV_PAGE);

@@ -2,6 +2,7 @@
  * register moves that do no arithmetic, and the FPC. Debian's userland
  * uses LDGR/LGDR and STD/LD as spill registers, so these come before the
  * BFP and HFP families. */
+#include "cpu/bfp.h"
 #include "cpu/insn.h"
 
 #include "mmu/mmu.h"
@@ -274,9 +275,14 @@ exc_t insn_cpsdr(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
-/* EFPC - EXTRACT FPC (RRE): bits 32-63 of GR R1. */
+/* EFPC - EXTRACT FPC (RRE): bits 32-63 of GR R1. Returns the data
+ * exception of a BFP instruction with the AFP-register control off. */
 exc_t insn_efpc(struct cpu *cpu, const struct insn *in)
 {
+    exc_t exc = bfp_check(cpu);
+
+    if (exc)
+        return exc;
     cpu_set_gr32(cpu, in->r1, cpu->fpc);
     return 0;
 }
@@ -290,22 +296,12 @@ static bool fpc_valid(uint32_t fpc)
     return !(fpc & FPC_INVALID) && (rm < 4 || rm == 7);
 }
 
-/* SFPC - SET FPC (RRE). Returns specification for an invalid FPC value. */
+/* SFPC - SET FPC (RRE). Returns the AFP data exception, or specification
+ * for an invalid FPC value. */
 exc_t insn_sfpc(struct cpu *cpu, const struct insn *in)
 {
     uint32_t v = cpu_gr32(cpu, in->r1);
-
-    if (!fpc_valid(v))
-        return EXC_PGM(PGM_SPECIFICATION);
-    cpu->fpc = v;
-    return 0;
-}
-
-/* LFPC - LOAD FPC (S). Returns access or specification exceptions. */
-exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
-{
-    uint32_t v;
-    exc_t exc = mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), &v);
+    exc_t exc = bfp_check(cpu);
 
     if (exc)
         return exc;
@@ -315,16 +311,44 @@ exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
-/* STFPC - STORE FPC (S). */
+/* LFPC - LOAD FPC (S). Returns the AFP data exception, access or
+ * specification exceptions. */
+exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t v;
+    exc_t exc = bfp_check(cpu);
+
+    if (exc)
+        return exc;
+    exc = mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), &v);
+    if (exc)
+        return exc;
+    if (!fpc_valid(v))
+        return EXC_PGM(PGM_SPECIFICATION);
+    cpu->fpc = v;
+    return 0;
+}
+
+/* STFPC - STORE FPC (S). Returns the AFP data exception or access
+ * exceptions. */
 exc_t insn_stfpc(struct cpu *cpu, const struct insn *in)
 {
+    exc_t exc = bfp_check(cpu);
+
+    if (exc)
+        return exc;
     return mmu_store_u32(cpu, in->b2, insn_addr2(cpu, in), cpu->fpc);
 }
 
 /* SRNM - SET BFP ROUNDING MODE (S): FPC bits 30-31 from address bits 62-63;
- * bit 29, the third bit of the BFP rounding mode, is set to zero. */
+ * bit 29, the third bit of the BFP rounding mode, is set to zero. Returns
+ * the AFP data exception. */
 exc_t insn_srnm(struct cpu *cpu, const struct insn *in)
 {
+    exc_t exc = bfp_check(cpu);
+
+    if (exc)
+        return exc;
     cpu->fpc = (cpu->fpc & ~7u) | (uint32_t)(insn_addr2(cpu, in) & 3);
     return 0;
 }
@@ -337,13 +361,17 @@ exc_t insn_srnmt(struct cpu *cpu, const struct insn *in)
 }
 
 /* SRNMB - SET BFP ROUNDING MODE (S): FPC bits 29-31 from address bits
- * 61-63. Returns specification for the reserved modes 4-6 and when address
- * bits 56-60 are not zero (PoO ch. 9, SET BFP ROUNDING MODE). */
+ * 61-63. Returns the AFP data exception, specification for the reserved
+ * modes 4-6 and when address bits 56-60 are not zero (PoO ch. 9, SET BFP
+ * ROUNDING MODE). */
 exc_t insn_srnmb(struct cpu *cpu, const struct insn *in)
 {
     uint64_t a = insn_addr2(cpu, in);
     unsigned rm = (unsigned)(a & 7);
+    exc_t exc = bfp_check(cpu);
 
+    if (exc)
+        return exc;
     if ((a & 0xf8) || (rm >= 4 && rm != 7))
         return EXC_PGM(PGM_SPECIFICATION);
     cpu->fpc = (cpu->fpc & ~7u) | rm;

@@ -4,19 +4,10 @@
  * IDTE, PTLB, CSP(G), LRAG, TPROT, LURA/STURA, TB. PoO chapters 3 and 10.
  * TEID bits 52-53 (facility 75, fetch/store indication) are masked: QEMU
  * sets them, sieve's models do not offer the facility. */
-#include "rt/rt.h"
+#include "dat_common.h"
 
-#define LC_TEID         0xa8
-#define TEID_MASK       (~0xc00ull)
-#define STE_I           0x20ull
-#define PTE_I           0x400ull
-#define PTE_P           0x200ull
 #define PTE_BIT52       0x800ull
 #define VBASE           0x40000000ull   /* segment 1024: test mappings */
-#define PGM_SEG_TRANS   0x10
-#define PGM_PAGE_TRANS  0x11
-#define PGM_TRANS_SPEC  0x12
-#define PGM_ASCE_TYPE   0x38
 
 static uint64_t stab[2048] __attribute__((aligned(4096)));
 static uint64_t ptab[17][256] __attribute__((aligned(4096)));
@@ -25,8 +16,6 @@ static uint8_t page_b[4096] __attribute__((aligned(4096)));
 static uint8_t page_c[4096] __attribute__((aligned(4096)));
 static uint64_t stab2[2048] __attribute__((aligned(4096)));
 static uint64_t ptab2[256] __attribute__((aligned(4096)));
-static uint64_t psw_go[2] __attribute__((aligned(8)));
-static uint64_t psw_back[2] __attribute__((aligned(8)));
 
 /* Identity-map the first 16 MiB; segment 1024 maps VBASE + n * 4K:
  * 0 page_a, 1 page_b, 2 invalid, 3 page_a protected, 4 bit 52 set. */
@@ -50,65 +39,6 @@ static void build_tables(void)
     asm volatile("ptlb" ::: "memory");
 }
 
-struct outcome {
-    struct rt_pgm_info pi;
-    bool fired;
-    uint64_t at;        /* address of the instruction under test */
-    uint64_t teid;
-};
-
-/* Load the doubleword at @addr with DAT on. */
-static uint64_t dat_load(uint64_t addr, struct outcome *o)
-{
-    uint64_t v = 0xeeee;
-    uint8_t sm;
-
-    rt_pgm_arm();
-    asm volatile("  larl  %%r1,2f\n"
-                 "  stg   %%r1,%[slot]\n"
-                 "  larl  %[at],1f\n"
-                 "  stosm %[sm],0x04\n"
-                 "1: lg   %[v],0(%[a])\n"
-                 "2: stnsm %[sm],0xfb\n"
-                 : [v] "+d"(v), [at] "=&d"(o->at), [sm] "=Q"(sm),
-                   [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [a] "a"(addr) : "r1", "memory");
-    o->fired = rt_pgm_disarm(&o->pi);
-    o->teid = rt_lc64(LC_TEID) & TEID_MASK;
-    return v;
-}
-
-/* Store @v at @addr with DAT on. */
-static void dat_store(uint64_t addr, uint64_t v, struct outcome *o)
-{
-    uint8_t sm;
-
-    rt_pgm_arm();
-    asm volatile("  larl  %%r1,2f\n"
-                 "  stg   %%r1,%[slot]\n"
-                 "  larl  %[at],1f\n"
-                 "  stosm %[sm],0x04\n"
-                 "1: stg  %[v],0(%[a])\n"
-                 "2: stnsm %[sm],0xfb\n"
-                 : [at] "=&d"(o->at), [sm] "=Q"(sm),
-                   [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [a] "a"(addr), [v] "d"(v) : "r1", "memory");
-    o->fired = rt_pgm_disarm(&o->pi);
-    o->teid = rt_lc64(LC_TEID) & TEID_MASK;
-}
-
-/* Check a nullified translation exception of LG/STG at o->at. */
-static void check_nullified(const char *what, const struct outcome *o, unsigned code,
-                            uint64_t teid)
-{
-    rt_checkf(o->fired, "%s: interruption", what);
-    rt_checkf(o->pi.code == code, "%s: code 0x%x (got 0x%x)", what, code, o->pi.code);
-    rt_checkf(o->pi.ilc == 3, "%s: ilc 3", what);
-    rt_checkf(o->pi.addr == o->at, "%s: old PSW at the instruction (nullified)", what);
-    rt_checkf((o->pi.mask & PSW_MASK_DAT) != 0, "%s: old PSW has DAT on", what);
-    rt_check_u64(what, o->teid, teid);
-}
-
 static void test_translated_access(void)
 {
     struct outcome o;
@@ -116,14 +46,14 @@ static void test_translated_access(void)
 
     memset(page_a, 0, sizeof(page_a));
     memset(page_b, 0, sizeof(page_b));
-    dat_store(VBASE + 0x10, 0x1122334455667788ull, &o);
+    dat_store_p(VBASE + 0x10, 0x1122334455667788ull, &o);
     rt_check(!o.fired, "store through DAT");
     rt_check_u64("store reached page_a", *(uint64_t *)(page_a + 0x10), 0x1122334455667788ull);
     *(uint64_t *)(page_b + 0x20) = 0xabcdef;
-    v = dat_load(VBASE + 0x1020, &o);
+    v = dat_load_p(VBASE + 0x1020, &o);
     rt_check(!o.fired, "load through DAT");
     rt_check_u64("load from page_b", v, 0xabcdef);
-    v = dat_load((uintptr_t)&page_c[8], &o);
+    v = dat_load_p((uintptr_t)&page_c[8], &o);
     rt_check(!o.fired && v == 0, "identity-mapped load");
 }
 
@@ -131,22 +61,22 @@ static void test_exceptions(void)
 {
     struct outcome o;
 
-    dat_load(VBASE + 0x2008, &o);
-    check_nullified("page-translation", &o, PGM_PAGE_TRANS, VBASE + 0x2000);
-    dat_store(VBASE + 0x100000, 1, &o);
-    check_nullified("segment-translation (invalid)", &o, PGM_SEG_TRANS, VBASE + 0x100000);
+    dat_load_p(VBASE + 0x2008, &o);
+    dat_check_nullified("page-translation", &o, PGM_PAGE_TRANS, VBASE + 0x2000);
+    dat_store_p(VBASE + 0x100000, 1, &o);
+    dat_check_nullified("segment-translation (invalid)", &o, PGM_SEG_TRANS, VBASE + 0x100000);
     rt_lctlg(1, (uintptr_t)stab | 1);
-    dat_load(VBASE, &o);
-    check_nullified("segment-translation (table length)", &o, PGM_SEG_TRANS, VBASE);
+    dat_load_p(VBASE, &o);
+    dat_check_nullified("segment-translation (table length)", &o, PGM_SEG_TRANS, VBASE);
     rt_lctlg(1, (uintptr_t)stab | 3);
-    dat_load(0x80000000ull + 0x5000, &o);
-    check_nullified("ASCE-type", &o, PGM_ASCE_TYPE, 0x80005000ull);
-    dat_load(0x123456789000ull, &o);
-    check_nullified("ASCE-type (high address)", &o, PGM_ASCE_TYPE, 0x123456789000ull);
-    dat_load(VBASE + 0x4000, &o);
+    dat_load_p(0x80000000ull + 0x5000, &o);
+    dat_check_nullified("ASCE-type", &o, PGM_ASCE_TYPE, 0x80005000ull);
+    dat_load_p(0x123456789000ull, &o);
+    dat_check_nullified("ASCE-type (high address)", &o, PGM_ASCE_TYPE, 0x123456789000ull);
+    dat_load_p(VBASE + 0x4000, &o);
     rt_check(o.fired && o.pi.code == PGM_TRANS_SPEC, "PTE bit 52: translation specification");
     stab[1025] = 0x10000000;   /* a page table beyond the 128 MiB of storage */
-    dat_load(VBASE + 0x100000, &o);
+    dat_load_p(VBASE + 0x100000, &o);
     rt_check(o.fired && o.pi.code == 0x05, "page table outside storage: addressing");
     stab[1025] = STE_I;
 }
@@ -157,9 +87,9 @@ static void test_protection(void)
     uint64_t v;
 
     *(uint64_t *)(page_a + 0x30) = 0x55;
-    v = dat_load(VBASE + 0x3030, &o);
+    v = dat_load_p(VBASE + 0x3030, &o);
     rt_check(!o.fired && v == 0x55, "protected page: fetch allowed");
-    dat_store(VBASE + 0x3030, 0x66, &o);
+    dat_store_p(VBASE + 0x3030, 0x66, &o);
     rt_check(o.fired, "protected page: store interrupts");
     rt_check_u64("protection code", o.pi.code, 0x04);
     rt_check_u64("protection: old PSW past the instruction (suppressed)", o.pi.addr, o.at + 6);
@@ -168,7 +98,7 @@ static void test_protection(void)
     /* segment protection */
     stab[1024] |= PTE_P;
     asm volatile("ptlb" ::: "memory");
-    dat_store(VBASE + 0x1000, 1, &o);
+    dat_store_p(VBASE + 0x1000, 1, &o);
     rt_check(o.fired && o.pi.code == 0x04, "segment-protected: store interrupts");
     rt_check_u64("segment-protected TEID", o.teid, VBASE + 0x1004);
     stab[1024] &= ~PTE_P;
@@ -182,16 +112,16 @@ static void test_ipte_ptlb(void)
 
     *(uint64_t *)page_b = 0xbbbb;
     *(uint64_t *)page_a = 0xaaaa;
-    v = dat_load(VBASE, &o);
+    v = dat_load_p(VBASE, &o);
     rt_check(!o.fired && v == 0xaaaa, "VBASE maps page_a");
     ptab[16][0] = (uintptr_t)page_b;
     asm volatile("ptlb" ::: "memory");
-    v = dat_load(VBASE, &o);
+    v = dat_load_p(VBASE, &o);
     rt_check(!o.fired && v == 0xbbbb, "after PTE change and PTLB: page_b");
     asm volatile("ipte %0,%1" : : "a"((uintptr_t)ptab[16]), "a"(VBASE) : "memory");
     rt_check_u64("ipte set the page-invalid bit", ptab[16][0], (uintptr_t)page_b | PTE_I);
-    dat_load(VBASE + 8, &o);
-    check_nullified("after IPTE", &o, PGM_PAGE_TRANS, VBASE);
+    dat_load_p(VBASE + 8, &o);
+    dat_check_nullified("after IPTE", &o, PGM_PAGE_TRANS, VBASE);
     ptab[16][0] = (uintptr_t)page_a;
     asm volatile("ptlb" ::: "memory");
 }
@@ -201,14 +131,14 @@ static void test_idte(void)
     struct outcome o;
     uint64_t v;
 
-    v = dat_load(VBASE, &o);
+    v = dat_load_p(VBASE, &o);
     rt_check(!o.fired && v == 0xaaaa, "before IDTE");
     /* R1: segment-table designation (DT 0), R2: index of segment 1024, count 0 */
     asm volatile("idte %0,%%r0,%1" : : "a"((uintptr_t)stab), "a"(VBASE) : "memory");
     rt_check_u64("idte set the segment-invalid bit", stab[1024], (uintptr_t)ptab[16] | STE_I);
     rt_check_u64("idte left the next entry", stab[1025], STE_I);
-    dat_load(VBASE, &o);
-    check_nullified("after IDTE", &o, PGM_SEG_TRANS, VBASE);
+    dat_load_p(VBASE, &o);
+    dat_check_nullified("after IDTE", &o, PGM_SEG_TRANS, VBASE);
     stab[1024] = (uintptr_t)ptab[16];
     asm volatile("ptlb" ::: "memory");
 }
@@ -236,8 +166,8 @@ static void test_csp(void)
                  : "r2", "r3", "cc", "memory");
     rt_check_u64("csp match cc", rt_cc_from_ipm(ipm), 0);
     rt_check_u64("csp stored", *lo, cur | PTE_I);
-    dat_load(VBASE, &o);
-    check_nullified("after CSP with purge", &o, PGM_PAGE_TRANS, VBASE);
+    dat_load_p(VBASE, &o);
+    dat_check_nullified("after CSP with purge", &o, PGM_PAGE_TRANS, VBASE);
     /* CSPG back to valid, with purge */
     asm volatile("lgr %%r2,%[c]\n\tlgr %%r3,%[n]\n\t.insn rre,0xb98a0000,%%r2,%[a]\n\tipm %[ipm]"
                  : [ipm] "=d"(ipm)
@@ -246,7 +176,7 @@ static void test_csp(void)
                  : "r2", "r3", "cc", "memory");
     rt_check_u64("cspg match cc", rt_cc_from_ipm(ipm), 0);
     rt_check_u64("cspg stored", ptab[16][0], (uintptr_t)page_a);
-    dat_load(VBASE, &o);
+    dat_load_p(VBASE, &o);
     rt_check(!o.fired, "after CSPG: translation back");
 }
 
@@ -319,31 +249,10 @@ static void test_real_access(void)
 }
 
 /* Load the doubleword at @addr in the address-space mode @asc (2 secondary,
- * 3 home), entered and left with LPSWE; DAT on. */
+ * 3 home); DAT on. */
 static uint64_t space_load(unsigned asc, uint64_t addr, struct outcome *o)
 {
-    uint64_t v = 0xeeee;
-
-    psw_go[0] = PSW_MASK_DAT | PSW_MASK_64 | ((uint64_t)asc << 46);
-    psw_back[0] = PSW_MASK_64;
-    rt_pgm_arm();
-    asm volatile("  larl  %%r1,2f\n"
-                 "  stg   %%r1,%[slot]\n"
-                 "  larl  %%r1,3f\n"
-                 "  stg   %%r1,%[backia]\n"
-                 "  larl  %[at],1f\n"
-                 "  stg   %[at],%[goia]\n"
-                 "  lpswe %[go]\n"
-                 "1: lg   %[v],0(%[a])\n"
-                 "2: lpswe %[back]\n"
-                 "3:\n"
-                 : [v] "+d"(v), [at] "=&d"(o->at), [goia] "=Q"(psw_go[1]),
-                   [backia] "=Q"(psw_back[1]), [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [a] "a"(addr), [go] "Q"(psw_go), [back] "Q"(psw_back)
-                 : "r1", "memory");
-    o->fired = rt_pgm_disarm(&o->pi);
-    o->teid = rt_lc64(LC_TEID) & TEID_MASK;
-    return v;
+    return dat_access(asc, false, addr, 0, 0, o);
 }
 
 static void test_spaces(void)
@@ -373,7 +282,7 @@ static void test_spaces(void)
     space_load(3, VBASE + 0x1008, &o);
     rt_check(o.fired && o.pi.code == PGM_PAGE_TRANS, "home space: page translation");
     rt_check_u64("home space: TEID bits 62-63 = 11", o.teid, VBASE + 0x1000 + 3);
-    v = dat_load(VBASE, &o);
+    v = dat_load_p(VBASE, &o);
     rt_check(!o.fired && v == 0xaaaa, "primary space again: page_a");
 }
 

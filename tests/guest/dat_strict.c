@@ -1,7 +1,8 @@
 /* LOAD REAL ADDRESS details where QEMU 7.2 departs from the PoO (ch. 10,
  * "LOAD REAL ADDRESS"): translation with DAT off, CC 1 / CC 2 with the
  * address of an invalid segment- / page-table entry, and bits 0-31 of R1
- * left unchanged with CC 3. Runs on sieve only (qemu-deviations.txt). */
+ * left unchanged with CC 3; CSPG's CC 0 on a successful swap (ch. 10
+ * "COMPARE AND SWAP AND PURGE"). Runs on sieve only (qemu-deviations.txt). */
 #include "rt/rt.h"
 
 #define STE_I   0x20ull
@@ -43,6 +44,20 @@ static unsigned do_lrag(uint64_t addr, uint64_t *r1)
     return rt_cc_from_ipm(ipm);
 }
 
+/* CSPG with equal first and second operands: CC 0 and the third operand
+ * stored (PoO ch. 10 "COMPARE AND SWAP AND PURGE"). */
+static void test_cspg_cc(void)
+{
+    static uint64_t entry __attribute__((aligned(8))) = 0x1000;
+    uint64_t ipm;
+
+    asm volatile("lghi %%r2,0x1000\n\tlgfi %%r3,0x2000\n\t.insn rre,0xb98a0000,%%r2,%[a]\n\t"
+                 "ipm %[ipm]"
+                 : [ipm] "=d"(ipm) : [a] "a"((uintptr_t)&entry | 1) : "r2", "r3", "cc", "memory");
+    rt_check_u64("cspg equal operands: cc 0", rt_cc_from_ipm(ipm), 0);
+    rt_check_u64("cspg equal operands: stored", entry, 0x2000);
+}
+
 int main(void)
 {
     uint64_t r, ipm;
@@ -67,5 +82,6 @@ int main(void)
     r = 0;
     rt_check_u64("lrag segment-table length: cc 3", do_lrag(VBASE, &r), 3);
     rt_check_u64("lrag segment-table length: code 0x10", r, 0x80000010ull);
+    test_cspg_cc();
     return 0;
 }

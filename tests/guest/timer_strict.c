@@ -2,7 +2,8 @@
  * see qemu-deviations.txt). PoO chapter 4 "Clock Comparator" and "CPU
  * Timer": each condition is a level, pending for as long as TOD > CKC,
  * resp. as long as the CPU timer is negative; the CPU timer is a signed
- * value that goes on decrementing through zero. */
+ * value that goes on decrementing through zero, and a negative value set
+ * by SPT is a condition at once, a positive one ends it. */
 #include "timer_common.h"
 
 /* An interruption condition stays pending while it holds. */
@@ -55,9 +56,44 @@ static void test_negative(void)
              "spt of all ones sets -1, then decrements");
 }
 
+/* A negative value set by SPT is an interruption condition at once. */
+static void test_spt_negative(void)
+{
+    uint64_t n;
+
+    log_install();
+    rt_lctlg(0, rt_stctg(0) | CR0_CPUTM);
+    spt(0xfffffffffff00000ull);
+    window(2000);
+    n = timer_ext_log.n;
+    spt(0x7fffffffffffffffull);
+    log_remove();
+    rt_check_u64("spt of a negative value: interruption at once", n, 1);
+    rt_check_u64("  code 0x1005", timer_ext_log.rec[0].code, 0x1005);
+}
+
+/* SPT of a positive value ends a pending condition. */
+static void test_reset_by_spt(void)
+{
+    uint64_t n;
+
+    log_install();
+    rt_lctlg(0, rt_stctg(0) | CR0_CPUTM);
+    spt(1000 * TOD_US);
+    spin_us(3000);                          /* run out: pending */
+    spt(1000000 * TOD_US);                  /* 1 s: positive again */
+    window(2000);
+    n = timer_ext_log.n;
+    spt(0x7fffffffffffffffull);
+    log_remove();
+    rt_check_u64("spt of a positive value before enabling: nothing", n, 0);
+}
+
 int main(void)
 {
     test_levels();
     test_negative();
+    test_spt_negative();
+    test_reset_by_spt();
     return 0;
 }

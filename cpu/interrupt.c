@@ -112,6 +112,16 @@ void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
         st_be64(lc + LC_TEID, cpu->exc.teid);
         lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
         break;
+    case PGM_ALET_SPEC:
+    case PGM_ALEN_TRANSLATION:
+    case PGM_ALE_SEQUENCE:
+    case PGM_ASTE_VALIDITY:
+    case PGM_ASTE_SEQUENCE:
+    case PGM_EXTENDED_AUTHORITY:
+        /* ART exceptions: the access register used (PoO ch. 5, "Exception
+         * Access Identification"). */
+        lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
+        break;
     default:
         break;
     }

@@ -318,3 +318,29 @@ exc_t insn_sturg(struct cpu *cpu, const struct insn *in)
     st_be64(host, cpu->gr[in->r1]);
     return 0;
 }
+
+/* STRAG - STORE REAL ADDRESS (SSE): translate the second-operand address in
+ * the PSW's address-space mode, DAT bit notwithstanding, and store the 64-bit
+ * real address at the doubleword first operand. Privileged (the dispatcher
+ * checks). Returns 0, specification (first operand not on a doubleword
+ * boundary), the translation exceptions of the second operand (TEID set),
+ * or the first operand's access exceptions. PoO ch. 10, "STORE REAL ADDRESS". */
+exc_t insn_strag(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t addr1 = insn_addr1(cpu, in), raddr;
+    uint8_t buf[8];
+    struct acc acc;
+    exc_t exc;
+
+    if (addr1 & 7)
+        return EXC_PGM(PGM_SPECIFICATION);
+    exc = dat_translate(cpu, in->b2, insn_addr2(cpu, in), ACC_FETCH, &raddr);
+    if (exc)
+        return exc;
+    exc = mmu_prepare(cpu, &acc, in->b1, addr1, 8, ACC_STORE);
+    if (exc)
+        return exc;
+    st_be64(buf, raddr);
+    acc_write(&acc, 0, buf, 8);
+    return 0;
+}

@@ -26,6 +26,7 @@ static bool pgm_nullifies(unsigned code)
     case PGM_ASTE_SEQUENCE:
     case PGM_EXTENDED_AUTHORITY:
     case PGM_ASTE_INSTANCE:
+    case PGM_TRACE_TABLE:
         return true;
     default:
         return false;

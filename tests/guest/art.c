@@ -7,6 +7,7 @@
  * AR mode, BSG between a base space and a subspace, and BSA in and out of
  * the reduced-authority state. QEMU 7.2 has no access-register
  * translation: sieve only (qemu-deviations.txt). */
+#include "priv_common.h"
 #include "space_common.h"
 
 #define PGM_SPECIAL_OP      0x13
@@ -92,6 +93,7 @@ static void build_tables(void)
         set_ale(psal[i], ALE_I, aste_x, 0);
     set_ale(psal[1], 0x00030000u, aste_s, 7);
     set_ale(psal[2], 0, aste_sub, 0x55);
+    set_ale(psal[3], 0, (const uint32_t *)0x7ffff000ul, 0);  /* ASTE beyond 128 MiB */
     memset(duct, 0, sizeof(duct));
     duct[0] = (uint32_t)(uintptr_t)paste;
     duct[4] = (uint32_t)(uintptr_t)dual;            /* ALL 0: eight entries */
@@ -192,6 +194,7 @@ static void test_exceptions(void)
         { "private, EAX 16 beyond the authority table", 0x00000007, 16, PGM_EXT_AUTH },
         { "private, EAX 0x42 = ALEAX", 0x00000007, 0x42, 0 },
         { "private, EAX 5 with secondary authority", 0x00000007, 5, 0 },
+        { "ASTE outside storage", 0x01000003, 0, PGM_ADDRESSING },
     };
     struct ar_result r;
 
@@ -205,6 +208,8 @@ static void test_exceptions(void)
             continue;
         }
         rt_checkf(r.fired && r.pi.code == c->code, "%s: code %#x", c->name, c->code);
+        if (c->code == PGM_ADDRESSING)
+            continue;
         rt_checkf(r.eaid == 4, "%s: exception access id 4", c->name);
         /* ALET specification suppresses; the other ART exceptions nullify. */
         rt_checkf(r.pi.addr == (c->code == PGM_ALET_SPEC ? r.at + 6 : r.at),
@@ -375,6 +380,61 @@ static void bsg_dat_off(void *arg __attribute__((unused)))
                  "0:\n" : : : "r5", "memory");
 }
 
+/* BSG with DAT on to the space of ALET @alet in AR6 (GR6 = the address after
+ * it). Returns the program-interruption code (0: none) with *eaid. */
+static unsigned bsg_try(uint32_t alet, uint8_t *eaid)
+{
+    struct rt_pgm_info pi;
+    uint8_t sm;
+
+    *(volatile uint8_t *)0xa0 = 0xff;
+    rt_pgm_arm();
+    asm volatile("  larl  %%r1,1f\n"
+                 "  stg   %%r1,%[slot]\n"
+                 "  larl  %%r6,1f\n"
+                 "  sar   %%a6,%[alet]\n"
+                 "  stosm %[sm],0x04\n"
+                 "  .insn rre,0xb2580000,0,%%r6\n"
+                 "1: stnsm %[sm],0xfb\n"
+                 : [sm] "=Q"(sm), [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
+                 : [alet] "d"(alet) : "r1", "r6", "cc", "memory");
+    *eaid = rt_lc8(0xa0);
+    return rt_pgm_disarm(&pi) ? pi.code : 0;
+}
+
+static void test_bsg_exceptions(void)
+{
+    const uint64_t cr1 = rt_stctg(1), cr7 = rt_stctg(7);
+    uint8_t eaid;
+
+    duct[1] = 0;
+    rt_check_u64("bsg ALET 1 without a last-used subspace: special operation",
+                 bsg_try(1, &eaid), PGM_SPECIAL_OP);
+    rt_check_u64("bsg to a space that is no subspace (G zero): special operation",
+                 bsg_try(0x00050001, &eaid), PGM_SPECIAL_OP);
+    rt_check_u64("bsg special ART: ALEN invalid", bsg_try(0x00000003, &eaid), PGM_ALEN_TRANS);
+    rt_check_u64("bsg ART exception: exception access id 6", eaid, 6);
+    duct[1] = (uint32_t)(uintptr_t)aste_bad;
+    duct[3] = 0x1234;
+    rt_check_u64("bsg ALET 1, subspace ASTE invalid: ASTE validity",
+                 bsg_try(1, &eaid), PGM_ASTE_VALID);
+    duct[1] = (uint32_t)(uintptr_t)aste_sub;
+    duct[3] = 0x54;
+    rt_check_u64("bsg ALET 1, SSASTESN mismatch: ASTE sequence", bsg_try(1, &eaid),
+                 PGM_ASTE_SEQ);
+    rt_lctlg(5, (uintptr_t)aste_s);
+    rt_check_u64("bsg outside the base space: special operation", bsg_try(0, &eaid),
+                 PGM_SPECIAL_OP);
+    rt_lctlg(5, (uintptr_t)paste);
+    rt_check(rt_stctg(1) == cr1 && rt_stctg(7) == cr7, "bsg exceptions: CR1 and CR7 unchanged");
+}
+
+asm(".section .text\n"
+    "  .balign 2\n"
+    "art_bsa: .insn rre,0xb25a0000,%r0,%r1\n"
+    "  .previous\n");
+extern const char art_bsa[];
+
 static void bsa_r2_zero(void *arg __attribute__((unused)))
 {
     asm volatile(".insn rre,0xb25a0000,%%r1,0" : : : "r1", "memory");
@@ -409,6 +469,11 @@ static void test_bsa(void)
                  rt_pgm_try(bsa_r2_zero, NULL, &pi), PGM_SPECIAL_OP);
     rt_check_u64("bsg with DAT off: special operation",
                  rt_pgm_try(bsg_dat_off, NULL, &pi), PGM_SPECIAL_OP);
+    duct[5] = 0;
+    rt_lctlg(3, 0x0000000080000000ull);     /* PSW-key mask: key 0 only */
+    rt_check_u64("bsa in the problem state, key 5 not in the PSW-key mask: privileged",
+                 in_problem_state_regs(art_bsa, 0x50, 0x20000), PGM_PRIVILEGED);
+    rt_check_u64("bsa privileged operation: DUCT word 5 unchanged", duct[5], 0);
     rt_lctlg(3, cr3);
 }
 
@@ -421,6 +486,7 @@ int main(void)
     test_esea();
     test_lra_tprot();
     test_bsg();
+    test_bsg_exceptions();
     test_bsa();
     return 0;
 }

@@ -18,9 +18,10 @@ static uint64_t tsa[24] __attribute__((aligned(8)));
 static uint64_t seen_gr15, seen_psw;    /* stored by the trap program */
 
 /* The trap program: note GR15 and the PSW, then RP from the save area with
- * B2 = 15: 16-byte PSW at +16, AR at +12, and GR15 as a doubleword at
- * +32 + 15 * 8 (flags 6) or, when the TCB's R bit is zero, as a word at
- * +32 + 15 * 4 (flags 4). */
+ * B2 = 15: the PSW at +16 (16 bytes, or 8 in the ESA/390 form when the TCB's
+ * P bit is zero), AR15 at +12, and GR15 as a doubleword at +32 + 15 * 8
+ * (flags 6) or, when the R bit is zero, as a word at +32 + 15 * 4 (flags 4,
+ * or 0 with the 8-byte PSW). */
 asm(".section .text\n"
     "  .balign 8\n"
     "tp_entry:\n"
@@ -34,12 +35,16 @@ asm(".section .text\n"
     "  l     %r0,0(%r15)\n"
     "  l     %r15,12(%r15)\n"
     "  nilf  %r15,0x7ffffff8\n"
+    "  tmlh  %r0,0x0004\n"
+    "  jz    9f\n"
     "  tmlh  %r0,0x0002\n"
     "  jz    8f\n"
     "  .insn s,0xb2770000,0(%r15)\n"
     "  .short 0x0006,16,12,152\n"
     "8: .insn s,0xb2770000,0(%r15)\n"
     "  .short 0x0004,16,12,92\n"
+    "9: .insn s,0xb2770000,0(%r15)\n"
+    "  .short 0x0000,16,12,92\n"
     "tp_target: .insn e,0x01ff\n"
     "  .previous\n");
 extern const char tp_entry[], tp_target[];
@@ -134,6 +139,36 @@ static void test_trap4_ex(void)
     rt_check_u64("R bit zero: GR2 saved as a word at +40", tsa[5] >> 32, 0x2222);
 }
 
+/* TRAP2 in the 31-bit mode with the TCB's P and R bits zero: the ESA/390
+ * PSW in the save area, and RP back with the 8-byte PSW. */
+static void test_trap_esa390(void)
+{
+    uint64_t at, r2, mask;
+    uint8_t sm;
+
+    setup(0);
+    asm volatile("  stosm %[sm],0x04\n"
+                 "  lghi  %%r2,0x2323\n"
+                 "  sam31\n"
+                 "  larl  %[at],0f\n"
+                 "0: .insn e,0x01ff\n"
+                 "  epsw  %%r0,%%r1\n"
+                 "  sam64\n"
+                 "  sllg  %[mask],%%r0,32\n"
+                 "  lr    %[mask],%%r1\n"
+                 "  lgr   %[r2],%%r2\n"
+                 "  stnsm %[sm],0xfb\n"
+                 : [sm] "=Q"(sm), [at] "=&d"(at), [r2] "=&d"(r2), [mask] "=&d"(mask)
+                 : : "r0", "r1", "r2", "cc", "memory");
+    rt_check_u64("31-bit trap2, P zero: ESA/390 PSW with bit 12 and the address",
+                 tsa[2], (mask & 0xffffffff00000000ull) | 0x0008000000000000ull |
+                 0x80000000u | (at + 2));
+    rt_check_u64("31-bit trap2, P zero: +24 zero", tsa[3], 0);
+    rt_check_u64("rp with the 8-byte PSW: back in the 31-bit mode", mask & 0x180000000ull,
+                 0x80000000ull);
+    rt_check_u64("rp with the 8-byte PSW: GR2 kept", r2, 0x2323);
+}
+
 static void trap_dat_off(void *arg)
 {
     (void)arg;
@@ -185,6 +220,7 @@ int main(void)
     build_spaces();
     test_trap2();
     test_trap4_ex();
+    test_trap_esa390();
     test_exceptions();
     rt_lctlg(2, 0);
     return 0;

@@ -87,8 +87,8 @@ static void query(struct cpu *cpu, unsigned fc, uint8_t *b)
  * of GR0 (bit 56 must be zero), parameter block at the logical address in
  * GR1. Query functions store the block; the control functions ATO and STO
  * (privileged) adjust or set the TOD offset from it. CC 0 performed, 3 the
- * function is not installed. Returns 0, specification (bit 56, a block not
- * on a doubleword boundary), privileged operation, or the access exception.
+ * function is not installed. Returns 0, specification (bit 56), privileged
+ * operation, or the access exception. The block needs no alignment here.
  * PoO ch. 10, "PERFORM TIMING FACILITY FUNCTION". */
 exc_t insn_ptff(struct cpu *cpu, const struct insn *in)
 {
@@ -107,8 +107,6 @@ exc_t insn_ptff(struct cpu *cpu, const struct insn *in)
         cpu_set_cc(cpu, 3);
         return 0;
     }
-    if (addr & 7)
-        return EXC_PGM(PGM_SPECIFICATION);
     exc = mmu_prepare(cpu, &acc, 1, addr, len, fc & PTFF_CONTROL ? ACC_FETCH : ACC_STORE);
     if (exc)
         return exc;

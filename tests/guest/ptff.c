@@ -128,9 +128,6 @@ static void test_checks(void)
     rt_check_u64("function 0x7f: cc 3", ptff(0x7f, blk), 3);
     rt_check_u64("bits 0-55 of GR0 ignored", ptff(0xffffffffffffff00ull, blk), 0);
     rt_check_u64("GR0 bit 56: specification", rt_pgm_try(ptff_at, arg, &pi), PGM_SPECIFICATION);
-    arg[0] = 1;
-    arg[1] = (uintptr_t)blk + 4;
-    rt_check_u64("block at +4: specification", rt_pgm_try(ptff_at, arg, &pi), PGM_SPECIFICATION);
     rt_check_u64("qto in the problem state: allowed",
                  in_problem_state_regs(pf_ptff, 1, (uintptr_t)blk), 0);
     rt_check_u64("ato in the problem state: privileged operation",

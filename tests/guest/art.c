@@ -112,9 +112,10 @@ struct ar_result {
     uint64_t teid;
 };
 
-/* In the AR mode with AR4 = @alet: load VBASE+8 (or store @store_v there
+/* In the AR mode with AR4 = @alet: load @base+8 (or store @store_v there
  * when @store), base register 4. */
-static void ar_access(uint32_t alet, bool store, uint64_t store_v, struct ar_result *r)
+static void ar_access_at(uint64_t base, uint32_t alet, bool store, uint64_t store_v,
+                         struct ar_result *r)
 {
     uint64_t v = 0, at;
     uint8_t sm;
@@ -138,7 +139,7 @@ static void ar_access(uint32_t alet, bool store, uint64_t store_v, struct ar_res
                  "  stnsm %[sm],0xfb\n"
                  : [v] "+d"(v), [at] "=&d"(at), [sm] "=Q"(sm),
                    [slot] "=m"(*(uint64_t *)RT_PGM_RESUME)
-                 : [a] "d"(VBASE), [alet] "d"(alet), [st] "d"((uint64_t)store),
+                 : [a] "d"(base), [alet] "d"(alet), [st] "d"((uint64_t)store),
                    [sv] "d"(store_v)
                  : "r1", "r4", "cc", "memory");
     r->fired = rt_pgm_disarm(&r->pi);
@@ -146,6 +147,12 @@ static void ar_access(uint32_t alet, bool store, uint64_t store_v, struct ar_res
     r->at = at + (store ? 10 : 0);          /* the STG follows the J after 1: */
     r->eaid = rt_lc8(0xa0);
     r->teid = rt_lc64(0xa8);
+}
+
+/* ar_access_at VBASE. */
+static void ar_access(uint32_t alet, bool store, uint64_t store_v, struct ar_result *r)
+{
+    ar_access_at(VBASE, alet, store, store_v, r);
 }
 
 static void test_access(void)
@@ -169,6 +176,11 @@ static void test_access(void)
     rt_check_u64("fetch-only: TEID bit 60 and AR space id 01", r.teid, VBASE | 0x8 | 1);
     rt_check_u64("fetch-only: exception access id 4", r.eaid, 4);
     rt_check_u64("fetch-only: nothing stored", xpage[1], 0xabcdef);
+    ar_access_at(VBASE + 0x1000, 0x00050001, false, 0, &r);
+    rt_check(r.fired && r.pi.code == 0x11, "AR-specified space: page translation");
+    rt_check_u64("page translation: TEID with space id 01", r.teid, VBASE + 0x1000 + 1);
+    rt_check_u64("page translation: exception access id 4", r.eaid, 4);
+    rt_check_u64("page translation: nullified", r.pi.addr, r.at);
 }
 
 struct art_case {

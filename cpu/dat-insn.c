@@ -7,6 +7,7 @@
 #include <string.h>
 #include "cpu/insn.h"
 #include "hw/doors.h"
+#include "mmu/art.h"
 #include "mmu/dat.h"
 #include "mmu/mmu.h"
 
@@ -144,7 +145,7 @@ exc_t insn_cspg(struct cpu *cpu, const struct insn *in)
 /* Common part of LRA, LRAY and LRAG: translate @addr with the tables of the
  * PSW's address-space mode, DAT bit notwithstanding. CC 0: real address in
  * R1; CC 1 / 2: segment- / page-table entry invalid, the entry's address in
- * R1; CC 3: ASCE-type, region-translation, segment-length or ALET exception,
+ * R1; CC 3: ASCE-type, region-translation, segment-length or ART exception,
  * bit 32 one and the code in bits 48-63 of R1 (bits 0-31 unchanged). In the
  * 24- and 31-bit modes LRA and LRAY leave bits 0-31 alone: a real address
  * above 2 GiB is a special-operation exception, an entry address there gives
@@ -165,7 +166,7 @@ static exc_t load_real_address(struct cpu *cpu, const struct insn *in, uint64_t 
         code = EXC_CODE(exc);
         if (code == PGM_TRANSLATION_SPEC || code == PGM_ADDRESSING)
             return exc;
-        cc = code == PGM_ALET_SPEC ? 3 : w.lra_cc;
+        cc = art_exception(code) ? 3 : w.lra_cc;
     }
     result = cc == 0 ? w.raddr : w.entry;
     if (cc != 3 && !g && !(cpu->psw.mask & PSW_MASK_EA) && result > 0x7fffffffu) {
@@ -204,9 +205,10 @@ exc_t insn_lrag(struct cpu *cpu, const struct insn *in)
 /* TPROT - TEST PROTECTION (SSE): CC 0 fetch and store permitted, 1 fetch
  * only, 2 neither, 3 translation not available, for the first-operand
  * location and the access key in bits 56-59 of the second-operand address
- * (DAT protection and key-controlled protection with its overrides; low-
- * address protection is not tested). Returns translation-specification or
- * addressing exceptions. PoO ch. 10, "TEST PROTECTION". */
+ * (DAT protection, access-list-controlled protection and key-controlled
+ * protection with its overrides; low-address protection is not tested; an
+ * ART exception in the AR mode gives CC 3). Returns translation-specification
+ * or addressing exceptions. PoO ch. 10, "TEST PROTECTION". */
 exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
 {
     uint64_t addr = insn_addr1(cpu, in);
@@ -218,10 +220,9 @@ exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
     exc_t exc;
 
     if (cpu->psw.mask & PSW_MASK_DAT) {
-        exc = dat_select_asce(cpu, in->b1, ACC_FETCH, &asce, &space);
-        if (exc)
-            return exc;
-        exc = dat_walk(cpu, asce, addr, &w);
+        exc = dat_select_space(cpu, in->b1, ACC_FETCH, &asce, &space, &prot);
+        if (!exc)
+            exc = dat_walk(cpu, asce, addr, &w);
         if (exc) {
             if (EXC_CODE(exc) == PGM_TRANSLATION_SPEC || EXC_CODE(exc) == PGM_ADDRESSING)
                 return exc;
@@ -229,7 +230,7 @@ exc_t insn_tprot(struct cpu *cpu, const struct insn *in)
             return 0;
         }
         raddr = w.raddr;
-        prot = w.prot;
+        prot = prot || w.prot;
     }
     exc = mmu_abs_host(cpu, prefix_apply(cpu->prefix, raddr), 1, ACC_FETCH, &raddr);
     if (exc)
@@ -315,5 +316,31 @@ exc_t insn_sturg(struct cpu *cpu, const struct insn *in)
     if (exc)
         return exc;
     st_be64(host, cpu->gr[in->r1]);
+    return 0;
+}
+
+/* STRAG - STORE REAL ADDRESS (SSE): translate the second-operand address in
+ * the PSW's address-space mode, DAT bit notwithstanding, and store the 64-bit
+ * real address at the doubleword first operand. Privileged (the dispatcher
+ * checks). Returns 0, specification (first operand not on a doubleword
+ * boundary), the translation exceptions of the second operand (TEID set),
+ * or the first operand's access exceptions. PoO ch. 10, "STORE REAL ADDRESS". */
+exc_t insn_strag(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t addr1 = insn_addr1(cpu, in), raddr;
+    uint8_t buf[8];
+    struct acc acc;
+    exc_t exc;
+
+    if (addr1 & 7)
+        return EXC_PGM(PGM_SPECIFICATION);
+    exc = dat_translate(cpu, in->b2, insn_addr2(cpu, in), ACC_FETCH, &raddr);
+    if (exc)
+        return exc;
+    exc = mmu_prepare(cpu, &acc, in->b1, addr1, 8, ACC_STORE);
+    if (exc)
+        return exc;
+    st_be64(buf, raddr);
+    acc_write(&acc, 0, buf, 8);
     return 0;
 }

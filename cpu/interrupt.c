@@ -14,6 +14,7 @@
 static bool pgm_nullifies(unsigned code)
 {
     switch (code) {
+    case PGM_TRACE_TABLE:
     case PGM_SEGMENT_TRANSLATION:
     case PGM_PAGE_TRANSLATION:
     case PGM_ASCE_TYPE:
@@ -114,6 +115,16 @@ void cpu_program_interrupt(struct cpu *cpu, exc_t exc)
     case PGM_MONITOR_EVENT:
         st_be16(lc + LC_MON_CLASS, cpu->exc.monitor_class);
         st_be64(lc + LC_MON_CODE, cpu->exc.monitor_code);
+        break;
+    case PGM_ALET_SPEC:
+    case PGM_ALEN_TRANSLATION:
+    case PGM_ALE_SEQUENCE:
+    case PGM_ASTE_VALIDITY:
+    case PGM_ASTE_SEQUENCE:
+    case PGM_EXTENDED_AUTHORITY:
+        /* ART exceptions: the access register used (PoO ch. 5, "Exception
+         * Access Identification"). */
+        lc[LC_EXC_ACCESS_ID] = cpu->exc.eaid;
         break;
     case PGM_PROTECTION:
     case PGM_SEGMENT_TRANSLATION:

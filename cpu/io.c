@@ -267,3 +267,59 @@ exc_t insn_chsc(struct cpu *cpu, const struct insn *in)
     cpu_set_cc(cpu, (unsigned)cc);
     return 0;
 }
+
+/* SAL - SET ADDRESS LIMIT (S): bits 33-47 of GR1 would be the limit for
+ * address-limit checking, which no subchannel here requests; bit 32 and bits
+ * 48-63 must be zero. The CC is unchanged. Returns 0 or operand. PoO ch. 14,
+ * "SET ADDRESS LIMIT". */
+exc_t insn_sal(struct cpu *cpu, const struct insn *in)
+{
+    return (cpu_gr32(cpu, 1) & 0x8000ffffu) ? EXC_PGM(PGM_OPERAND) : 0;
+}
+
+/* STCPS - STORE CHANNEL PATH STATUS (S): the 32-byte channel-path-status
+ * word, one bit per channel path performing a function. Channel programs
+ * run to the end inside START SUBCHANNEL, so no path is ever active: zeros.
+ * The CC is unchanged. Returns 0, specification (operand not on a 32-byte
+ * boundary) or access. PoO ch. 14, "STORE CHANNEL PATH STATUS". */
+exc_t insn_stcps(struct cpu *cpu, const struct insn *in)
+{
+    static const uint8_t zeros[32];
+    uint64_t addr = insn_addr2(cpu, in);
+    struct acc acc;
+    exc_t exc;
+
+    if (addr & 31)
+        return EXC_PGM(PGM_SPECIFICATION);
+    exc = mmu_prepare(cpu, &acc, in->b2, addr, sizeof(zeros), ACC_STORE);
+    if (exc)
+        return exc;
+    acc_write(&acc, 0, zeros, sizeof(zeros));
+    return 0;
+}
+
+/* RCHP - RESET CHANNEL PATH (S): CHPID in bits 56-63 of GR1, the channel-
+ * subsystem image in bits 40-47 (only image 0 exists); bits 32-39 and 48-55
+ * must be zero. Returns 0 or operand. PoO ch. 14, "RESET CHANNEL PATH". */
+exc_t insn_rchp(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t w = cpu_gr32(cpu, 1);
+    int cc;
+
+    if (w & 0xff00ff00u)
+        return EXC_PGM(PGM_OPERAND);
+    cc = door_rchp(cpu, (w >> 16) & 0xff, w & 0xff);
+    if (cc < 0)
+        return EXC_PGM(PGM_OPERAND);
+    cpu_set_cc(cpu, (unsigned)cc);
+    return 0;
+}
+
+/* SIGA - SIGNAL ADAPTER (S): QDIO, outside the PoO. No subchannel is a QDIO
+ * device, so every function finds the subchannel not operational: CC 3, as
+ * qemu-system-s390x answers. Returns 0. */
+exc_t insn_siga(struct cpu *cpu, const struct insn *in)
+{
+    cpu_set_cc(cpu, 3);
+    return 0;
+}

@@ -35,14 +35,14 @@ static const enum facility z196_facs[] = {
 /* What the "max" model adds to z196: system facilities whose instructions
  * exist but which the default models leave off (they change what Linux
  * does). For tests. */
-static const enum facility max_extra[] = { FAC_EDAT1, FAC_EDAT2, FAC_RRBM, FAC_LPP };
+static const enum facility max_extra[] = { FAC_EDAT1, FAC_EDAT2, FAC_RRBM, FAC_LPP, FAC_TODS };
 
 static const struct model_def model_defs[] = {
     { "z10", "IBM System z10 EC (general instructions)", 0x2097, z10_facs,
       sizeof(z10_facs) / sizeof(z10_facs[0]) },
     { "z196", "IBM zEnterprise 196 (general instructions)", 0x2817, z196_facs,
       sizeof(z196_facs) / sizeof(z196_facs[0]) },
-    { "max", "z196 with EDAT-1, EDAT-2, RRBM and LPP (for tests)", 0x2817, z196_facs,
+    { "max", "z196 with EDAT-1, EDAT-2, RRBM, LPP and TOD steering (for tests)", 0x2817, z196_facs,
       sizeof(z196_facs) / sizeof(z196_facs[0]), max_extra,
       sizeof(max_extra) / sizeof(max_extra[0]) },
 };

@@ -100,6 +100,13 @@ void tod_set(uint64_t value)
     tod_last = 0;
 }
 
+void tod_set_offset(uint64_t offset)
+{
+    tod_start();
+    tod_offset = offset;
+    tod_last = 0;
+}
+
 void tod_set_deterministic(const struct cpu *cpus, unsigned n)
 {
     det_cpus = cpus;

@@ -24,6 +24,9 @@ uint64_t tod_clock(void);
 uint64_t tod_clock_unique(void);
 /* Set the TOD clock to @value (SET CLOCK): later readings count from it. */
 void tod_set(uint64_t value);
+/* The TOD offset: TOD clock minus raw clock (tod_from_raw(0)). Set it to
+ * @offset (PTFF set and adjust TOD offset). */
+void tod_set_offset(uint64_t offset);
 
 /* The raw clock now (TOD units since start, not settable). */
 uint64_t tod_raw(void);

@@ -114,6 +114,7 @@ static struct {
     unsigned nsch;
     uint64_t seq;
     bool mss;                   /* multiple subchannel sets enabled (CHSC SDA) */
+    uint32_t crw;               /* pending channel report word, 0 if none */
     struct ccw_req req;         /* the command being executed */
 } css;
 
@@ -246,6 +247,7 @@ void css_reset(void)
             dev->reset(dev);
     }
     css.mss = false;
+    css.crw = 0;
     update_cpus();
 }
 
@@ -792,8 +794,26 @@ bool door_tpi(struct cpu *cpu, uint32_t code[3])
 
 unsigned door_stcrw(struct cpu *cpu, uint32_t *crw)
 {
-    *crw = 0;
-    return 1;
+    *crw = css.crw;
+    css.crw = 0;
+    return *crw ? 0 : 1;
+}
+
+#define CRW_SOLICITED   0x40000000u
+#define CRW_RSC_CHPID   0x04000000u     /* reporting source: channel path */
+#define CRW_ERC_INIT    0x00020000u     /* error-recovery code: initialized */
+
+int door_rchp(struct cpu *cpu, unsigned cssid, unsigned chpid)
+{
+    if (cssid != 0)
+        return -1;
+    if (chpid != 0 || css.nsch == 0)
+        return 3;
+    /* The path is virtual: the reset is done at once and reported by a
+     * solicited channel report (no machine-check interruption is made
+     * pending: STORE CHANNEL REPORT WORD finds it). */
+    css.crw = CRW_SOLICITED | CRW_RSC_CHPID | CRW_ERC_INIT | chpid;
+    return 0;
 }
 
 void css_device_interrupt(struct ccw_device *dev)

@@ -60,6 +60,10 @@ unsigned door_rsch(struct cpu *cpu, uint32_t schid);
 bool door_tpi(struct cpu *cpu, uint32_t code[3]);
 /* STORE CHANNEL REPORT WORD: cc 0 with *crw, or cc 1 and zero. */
 unsigned door_stcrw(struct cpu *cpu, uint32_t *crw);
+/* RESET CHANNEL PATH @chpid of channel subsystem @cssid: cc 0 (reset done,
+ * a channel report pending), 3 (path not installed), or -1 for an operand
+ * exception (a channel-subsystem image other than 0). */
+int door_rchp(struct cpu *cpu, unsigned cssid, unsigned chpid);
 /* CHSC on the 4 KiB block @blk (request, then the response written behind
  * it). Returns the condition code, or -1 for an operand exception. */
 int door_chsc(struct cpu *cpu, uint8_t *blk);

@@ -2,6 +2,7 @@
  * and page tables of the ASCE the address-space mode selects. PoO chapter 3,
  * "Dynamic Address Translation". */
 #include "mmu/dat.h"
+#include "mmu/art.h"
 #include "sie/sie.h"
 
 
@@ -20,23 +21,33 @@ bool dat_edat2(const struct cpu *cpu)
     return dat_edat1(cpu) && (cpu->mmu_fac & MMU_FAC_EDAT2);
 }
 
-exc_t dat_select_asce(struct cpu *cpu, unsigned ar, enum acc_kind kind, uint64_t *asce,
-                      enum dat_space *space)
+exc_t dat_select_space(struct cpu *cpu, unsigned ar, enum acc_kind kind, uint64_t *asce,
+                       enum dat_space *space, bool *fetch_only)
 {
     unsigned asc = PSW_ASC(cpu->psw.mask);
+    struct art_result art;
     uint32_t alet;
+    exc_t exc;
 
+    *fetch_only = false;
     if (asc == PSW_ASC_AR) {
         /* Instruction fetches use the primary space; access register 0 is
          * taken as zero when it is named by a B field of zero. */
         alet = kind == ACC_IFETCH || ar == 0 ? 0 : cpu->ar[ar];
         cpu->exc.eaid = kind == ACC_IFETCH ? 0 : (uint8_t)ar;
-        if (alet == 0)
+        if (alet == 0) {
             asc = PSW_ASC_PRIMARY;
-        else if (alet == 1)
+        } else if (alet == 1) {
             asc = PSW_ASC_SECONDARY;
-        else
-            return EXC_PGM(PGM_ALET_SPEC);
+        } else {
+            exc = art_translate(cpu, alet, art_eax(cpu), false, &art);
+            if (exc)
+                return exc;
+            *asce = art.asce;
+            *space = DAT_SPACE_AR;
+            *fetch_only = art.fetch_only;
+            return 0;
+        }
     }
     switch (asc) {
     case PSW_ASC_SECONDARY:
@@ -51,6 +62,14 @@ exc_t dat_select_asce(struct cpu *cpu, unsigned ar, enum acc_kind kind, uint64_t
     }
     *space = (enum dat_space)asc;
     return 0;
+}
+
+exc_t dat_select_asce(struct cpu *cpu, unsigned ar, enum acc_kind kind, uint64_t *asce,
+                      enum dat_space *space)
+{
+    bool fetch_only;
+
+    return dat_select_space(cpu, ar, kind, asce, space, &fetch_only);
 }
 
 /* The translation exception of a table level: the length or invalid-bit
@@ -182,10 +201,11 @@ exc_t dat_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
 {
     enum dat_space space;
     struct dat_walk w;
+    bool fetch_only;
     uint64_t asce;
     exc_t exc;
 
-    exc = dat_select_asce(cpu, ar, kind, &asce, &space);
+    exc = dat_select_space(cpu, ar, kind, &asce, &space, &fetch_only);
     if (exc)
         return exc;
     /* TEID: bits 0-51 of the address, the ASCE identification in 62-63.
@@ -200,6 +220,11 @@ exc_t dat_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind k
     exc = dat_walk(cpu, asce, addr, &w);
     if (exc)
         return exc;
+    if (kind == ACC_STORE && fetch_only) {
+        /* Access-list-controlled protection: TEID bit 60. */
+        cpu->exc.teid |= TEID_ALE_PROT;
+        return EXC_PGM(PGM_PROTECTION);
+    }
     if (kind == ACC_STORE && w.prot) {
         /* Suppression on protection: bit 61 says DAT protection. */
         cpu->exc.teid |= TEID_DAT_PROT;

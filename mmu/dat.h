@@ -39,9 +39,11 @@
 
 /* TEID bits (PoO "Translation-Exception Identification"; with ESOP-1,
  * "Suppression on Protection"): bit 56 low-address protection, bit 61 DAT
- * protection, both zero key-controlled protection. */
+ * protection, bit 60 access-list-controlled protection, all zero key-
+ * controlled protection. */
 #define TEID_LAP        BIT64(56)
 #define TEID_DAT_PROT   BIT64(61)
+#define TEID_ALE_PROT   BIT64(60)           /* access-list-controlled protection */
 
 #define CR0_LAP         BIT64(35)           /* low-address-protection control */
 
@@ -71,9 +73,14 @@ struct dat_walk {
 };
 
 /* The ASCE an access of @kind with base field @ar uses in the PSW's address-
- * space mode. Returns 0 with *asce and *space set, or EXC_PGM(PGM_ALET_SPEC)
- * in access-register mode for an ALET other than 0 and 1 (access-register
- * translation is not implemented yet). PoO "Address-Space Control". */
+ * space mode; in access-register mode an ALET other than 0 and 1 goes
+ * through access-register translation (mmu/art.h), and *fetch_only reports
+ * the ALE's fetch-only bit. Returns 0 with *asce and *space set, or an ART
+ * exception (cpu->exc.eaid set) or addressing. PoO "Address-Space Control". */
+MUST_CHECK exc_t dat_select_space(struct cpu *cpu, unsigned ar, enum acc_kind kind,
+                                  uint64_t *asce, enum dat_space *space, bool *fetch_only);
+
+/* dat_select_space without the fetch-only indication. */
 MUST_CHECK exc_t dat_select_asce(struct cpu *cpu, unsigned ar, enum acc_kind kind,
                                  uint64_t *asce, enum dat_space *space);
 

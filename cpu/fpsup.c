@@ -329,6 +329,91 @@ exc_t insn_lfpc(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
+#define FPC_FLAGS       0x00fc0000u     /* FPC bits 8-13: i z o u x q flags */
+#define DXC_SIMULATED   0x03u           /* DXC bits 6-7 of a simulated IEEE exception */
+#define FPC_QUANTUM     0x04u           /* the q bit of a flag, mask or DXC byte */
+
+/* The DXC of the simulated IEEE exception that loading @src into an FPC
+ * holding @cur signals, or 0: an enabled flag is a flag of @cur whose mask
+ * is one in @src; the highest-priority one (invalid, division by zero,
+ * overflow, underflow, inexact, quantum) gives the DXC, overflow and
+ * underflow with the x bit of an enabled inexact flag, and bits 6-7 are 11.
+ * PoO ch. 9, "SET FPC AND SIGNAL". */
+static unsigned simulated_ieee_dxc(uint32_t cur, uint32_t src)
+{
+    unsigned enabled = (cur >> 16) & (src >> 24) & 0xfc;
+    unsigned x = enabled & BFP_INEXACT;
+
+    if (enabled & BFP_INVALID)
+        return BFP_INVALID | DXC_SIMULATED;
+    if (enabled & BFP_DIVIDE)
+        return BFP_DIVIDE | DXC_SIMULATED;
+    if (enabled & BFP_OVERFLOW)
+        return BFP_OVERFLOW | x | DXC_SIMULATED;
+    if (enabled & BFP_UNDERFLOW)
+        return BFP_UNDERFLOW | x | DXC_SIMULATED;
+    if (x)
+        return BFP_INEXACT | DXC_SIMULATED;
+    if (enabled & FPC_QUANTUM)
+        return FPC_QUANTUM | DXC_SIMULATED;
+    return 0;
+}
+
+/* Common part of LFAS and SFASR: the FPC becomes @src with the current flags
+ * ORed into its flags. Returns specification for an invalid @src (FPC
+ * unchanged), else the data exception of a simulated IEEE exception (the
+ * FPC already loaded; the interruption stores the DXC in it too). */
+static exc_t set_fpc_and_signal(struct cpu *cpu, uint32_t src)
+{
+    unsigned dxc;
+
+    if (!fpc_valid(src))
+        return EXC_PGM(PGM_SPECIFICATION);
+    dxc = simulated_ieee_dxc(cpu->fpc, src);
+    cpu->fpc = src | (cpu->fpc & FPC_FLAGS);
+    if (!dxc)
+        return 0;
+    cpu->exc.dxc = dxc;
+    return EXC_PGM(PGM_DATA);
+}
+
+/* The AFP-register check of LFAS and SFASR: without CR0 bit 45 they are
+ * DFP-class instructions and give a data exception with DXC 3, as QEMU 7.2
+ * does. Returns 0 or that exception. */
+static exc_t ieeesim_check(struct cpu *cpu)
+{
+    if (cpu->cr[0] & BIT64(45))
+        return 0;
+    cpu->exc.dxc = DXC_DFP_INSN;
+    return EXC_PGM(PGM_DATA);
+}
+
+/* SFASR - SET FPC AND SIGNAL (RRE): bits 32-63 of GR R1. Returns as
+ * set_fpc_and_signal, or the AFP data exception. */
+exc_t insn_sfasr(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = ieeesim_check(cpu);
+
+    if (exc)
+        return exc;
+    return set_fpc_and_signal(cpu, cpu_gr32(cpu, in->r1));
+}
+
+/* LFAS - LOAD FPC AND SIGNAL (S). Returns the AFP data exception, access
+ * exceptions, or as set_fpc_and_signal. */
+exc_t insn_lfas(struct cpu *cpu, const struct insn *in)
+{
+    uint32_t v;
+    exc_t exc = ieeesim_check(cpu);
+
+    if (exc)
+        return exc;
+    exc = mmu_fetch_u32(cpu, in->b2, insn_addr2(cpu, in), &v);
+    if (exc)
+        return exc;
+    return set_fpc_and_signal(cpu, v);
+}
+
 /* STFPC - STORE FPC (S). Returns the AFP data exception or access
  * exceptions. */
 exc_t insn_stfpc(struct cpu *cpu, const struct insn *in)

@@ -142,4 +142,32 @@ static inline void check_res_cc(const char *name, struct fpres r, uint64_t val, 
     rt_checkf(r.cc == cc, "%s: cc %u (got %u)", name, cc, r.cc);
 }
 
+#define CR0_AFP     (1ull << (63 - 45))
+
+/* Run @insn with the AFP-register control off, GR1 holding the address of
+ * a word that holds @init and GR0 that word; returns the program-
+ * interruption code (0: none) and sets *dxc from 0x90. */
+#define AFP_OFF_RUN(insn, init, dxc) ({                                         \
+    struct rt_pgm_info pi_;                                                     \
+    uint64_t off_ = rt_stctg(0) & ~CR0_AFP, on_ = rt_stctg(0);                  \
+    static uint32_t mem_;                                                       \
+                                                                                \
+    mem_ = (init);                                                              \
+    *(volatile uint32_t *)0x90 = 0xffffffff;                                    \
+    rt_pgm_arm();                                                               \
+    asm volatile("  larl  %%r1,1f\n"                                            \
+                 "  stg   %%r1,%[slot]\n"                                       \
+                 "  la    %%r1,%[mem]\n"                                        \
+                 "  l     %%r0,%[mem]\n"                                        \
+                 "  lctlg 0,0,%[off]\n"                                         \
+                 "  " insn "\n"                                                 \
+                 "1: lctlg 0,0,%[on]\n"                                         \
+                 : [slot] "=m"(*(uint64_t *)RT_PGM_RESUME), [mem] "+Q"(mem_)    \
+                 : [off] "Q"(off_), [on] "Q"(on_)                               \
+                 : "r0", "r1", "cc", "memory");                                 \
+    rt_pgm_disarm(&pi_);                                                        \
+    *(dxc) = rt_lc32(0x90);                                                     \
+    pi_.fired ? pi_.code : 0u;                                                  \
+})
+
 #endif

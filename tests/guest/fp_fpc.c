@@ -9,8 +9,6 @@
  * the FPC and at 0x90. */
 #include "bfp_common.h"
 
-#define CR0_AFP     (1ull << (63 - 45))
-
 static uint32_t efpc(void)
 {
     uint64_t v = 0;
@@ -73,29 +71,6 @@ static void test_reserved(void)
     sfpc(0);
 }
 
-/* Run @insn (operand address in GR1) with the AFP-register control off;
- * returns the program-interruption code (0: none) and sets *dxc. */
-#define AFP_OFF_RUN(insn, dxc) ({                                               \
-    struct rt_pgm_info pi_;                                                     \
-    uint64_t off_ = rt_stctg(0) & ~CR0_AFP, on_ = rt_stctg(0);                  \
-    static uint32_t mem_;                                                       \
-                                                                                \
-    *(volatile uint32_t *)0x90 = 0xffffffff;                                    \
-    rt_pgm_arm();                                                               \
-    asm volatile("  larl  %%r1,1f\n"                                            \
-                 "  stg   %%r1,%[slot]\n"                                       \
-                 "  la    %%r1,%[mem]\n"                                        \
-                 "  lctlg 0,0,%[off]\n"                                         \
-                 "  " insn "\n"                                                 \
-                 "1: lctlg 0,0,%[on]\n"                                         \
-                 : [slot] "=m"(*(uint64_t *)RT_PGM_RESUME), [mem] "+Q"(mem_)    \
-                 : [off] "Q"(off_), [on] "Q"(on_)                               \
-                 : "r0", "r1", "cc", "memory");                                 \
-    rt_pgm_disarm(&pi_);                                                        \
-    *(dxc) = rt_lc32(0x90);                                                     \
-    pi_.fired ? pi_.code : 0u;                                                  \
-})
-
 /* With the AFP-register control off, the FPC instructions are BFP
  * instructions that give a data exception with DXC 2. */
 static void test_afp_off(void)
@@ -104,12 +79,12 @@ static void test_afp_off(void)
     unsigned code[6];
     uint32_t dxc[6];
 
-    code[0] = AFP_OFF_RUN("lghi %%r0,1\n\tsfpc %%r0", &dxc[0]);
-    code[1] = AFP_OFF_RUN("lfpc 0(%%r1)", &dxc[1]);
-    code[2] = AFP_OFF_RUN("efpc %%r0", &dxc[2]);
-    code[3] = AFP_OFF_RUN("stfpc 0(%%r1)", &dxc[3]);
-    code[4] = AFP_OFF_RUN("srnm 1", &dxc[4]);
-    code[5] = AFP_OFF_RUN("srnmb 1", &dxc[5]);
+    code[0] = AFP_OFF_RUN("lghi %%r0,1\n\tsfpc %%r0", 0, &dxc[0]);
+    code[1] = AFP_OFF_RUN("lfpc 0(%%r1)", 0, &dxc[1]);
+    code[2] = AFP_OFF_RUN("efpc %%r0", 0, &dxc[2]);
+    code[3] = AFP_OFF_RUN("stfpc 0(%%r1)", 0, &dxc[3]);
+    code[4] = AFP_OFF_RUN("srnm 1", 0, &dxc[4]);
+    code[5] = AFP_OFF_RUN("srnmb 1", 0, &dxc[5]);
     for (unsigned i = 0; i < 6; i++)
         rt_checkf(code[i] == PGM_DATA && dxc[i] == 0x02,
                   "AFP control off: %s gives a data exception, DXC 2", name[i]);

@@ -1,7 +1,7 @@
 /* Control instructions of dynamic address translation and real-address
- * access: TLB purges, entry invalidation, LOAD REAL ADDRESS, TEST PROTECTION,
- * TEST BLOCK, LOAD/STORE USING REAL ADDRESS. PoO chapter 10. All are
- * privileged; the dispatcher checks that. */
+ * access: TLB purges, entry invalidation, LOAD REAL ADDRESS, LOAD PAGE-
+ * TABLE-ENTRY ADDRESS, TEST PROTECTION, TEST BLOCK, LOAD/STORE USING REAL
+ * ADDRESS. PoO chapter 10. All are privileged; the dispatcher checks that. */
 #include "cpu/cpu.h"
 
 #include <string.h>
@@ -200,6 +200,83 @@ exc_t insn_lray(struct cpu *cpu, const struct insn *in)
 exc_t insn_lrag(struct cpu *cpu, const struct insn *in)
 {
     return load_real_address(cpu, in, insn_addr2(cpu, in), true);
+}
+
+#define LPTEA_M4_PSW    4           /* M4: the PSW's address-space control */
+#define LPTEA_LARGE_P   0x4u        /* R1 bit 61 (CC 2, large frame): DAT protection */
+
+/* The ASCE LPTEA translates with: M4 0 primary, 1 access-register mode with
+ * the ALET in access register R2, 2 secondary, 3 home (the encoding of the
+ * PSW's address-space control, which M4 4 takes). Returns 0, specification
+ * for M4 5-15, or an ART exception or addressing. */
+static exc_t lptea_asce(struct cpu *cpu, const struct insn *in, uint64_t *asce)
+{
+    unsigned asc = in->m4 == LPTEA_M4_PSW ? PSW_ASC(cpu->psw.mask) : in->m4;
+    uint32_t alet = cpu->ar[in->r2];
+    struct art_result art;
+    exc_t exc;
+
+    if (in->m4 > LPTEA_M4_PSW)
+        return EXC_PGM(PGM_SPECIFICATION);
+    if (asc == PSW_ASC_AR && alet > 1) {
+        exc = art_translate(cpu, alet, art_eax(cpu), false, &art);
+        if (exc)
+            return exc;
+        *asce = art.asce;
+        return 0;
+    }
+    if (asc == PSW_ASC_AR)
+        asc = alet == 0 ? PSW_ASC_PRIMARY : PSW_ASC_SECONDARY;
+    *asce = cpu->cr[asc == PSW_ASC_PRIMARY ? 1 : asc == PSW_ASC_SECONDARY ? 7 : 13];
+    return 0;
+}
+
+/* LPTEA - LOAD PAGE-TABLE-ENTRY ADDRESS (RRF-b): translate the address in R2
+ * in the space M4 designates, DAT bit notwithstanding, up to its page-table
+ * entry. CC 0 / 1: that entry's real address in R1, 1 when a segment- or
+ * (EDAT-1) region-table entry on the way is DAT-protected; CC 2: the walk
+ * stopped at an invalid region- or segment-table entry, or at a large-frame
+ * one (EDAT), its address in R1 with the table type in bits 62-63 and, for
+ * a large frame, the DAT protection in bit 61; CC 3: ASCE-type, region- or
+ * segment-length or ART exception, bit 32 one and the code in bits 48-63 of
+ * R1 (bits 0-31 unchanged, as LRA). Returns specification, special
+ * operation for a real-space designation, translation-specification or
+ * addressing exceptions. PoO ch. 10, "LOAD PAGE-TABLE-ENTRY ADDRESS". */
+exc_t insn_lptea(struct cpu *cpu, const struct insn *in)
+{
+    uint64_t vaddr = cpu_wrap(cpu, cpu->gr[in->r2]);
+    struct dat_walk w = { 0 };
+    unsigned code;
+    uint64_t asce;
+    exc_t exc;
+
+    exc = lptea_asce(cpu, in, &asce);
+    if (!exc && (asce & ASCE_R))
+        return EXC_PGM(PGM_SPECIAL_OPERATION);
+    if (!exc)
+        exc = dat_walk_pte(cpu, asce, vaddr, &w);
+    if (exc) {
+        code = EXC_CODE(exc);
+        if (code == PGM_TRANSLATION_SPEC || code == PGM_ADDRESSING ||
+            code == PGM_SPECIFICATION)
+            return exc;
+        if (!art_exception(code) && w.invalid) {
+            cpu->gr[in->r1] = w.entry | w.level;
+            cpu_set_cc(cpu, 2);
+            return 0;
+        }
+        cpu_set_gr32(cpu, in->r1, 0x80000000u | code);
+        cpu_set_cc(cpu, 3);
+        return 0;
+    }
+    if (w.large) {
+        cpu->gr[in->r1] = w.entry | w.level | (w.prot ? LPTEA_LARGE_P : 0);
+        cpu_set_cc(cpu, 2);
+        return 0;
+    }
+    cpu->gr[in->r1] = w.entry;
+    cpu_set_cc(cpu, w.prot);
+    return 0;
 }
 
 /* TPROT - TEST PROTECTION (SSE): CC 0 fetch and store permitted, 1 fetch

@@ -110,6 +110,8 @@ static exc_t walk_page(struct cpu *cpu, uint64_t ste, uint64_t vaddr, struct dat
     exc_t exc;
 
     w->entry = (ste & PTO_MASK) + ((vaddr >> 12) & 0xff) * 8;
+    if (w->pte_only)
+        return 0;
     exc = fetch_entry(cpu, w->entry, &pte);
     if (exc)
         return exc;
@@ -136,13 +138,15 @@ static exc_t walk_segment(struct cpu *cpu, uint64_t asce, uint64_t ste, uint64_t
     if (ste & DTE_P)
         w->prot = true;
     if ((ste & DTE_FC) && dat_edat1(cpu)) {
+        w->large = true;
         w->raddr = (ste & SFAA_MASK) | (vaddr & ~SFAA_MASK);
         return 0;
     }
     return walk_page(cpu, ste, vaddr, w);
 }
 
-exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *w)
+/* The walk of dat_walk and dat_walk_pte (@w->pte_only set by them). */
+static exc_t walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *w)
 {
     const bool edat1 = dat_edat1(cpu);
     unsigned level = ASCE_DT(asce);
@@ -154,6 +158,8 @@ exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *
     w->prot = false;
     w->entry = 0;
     w->lra_cc = 3;
+    w->invalid = false;
+    w->large = false;
     if (asce & ASCE_R) {
         w->raddr = vaddr;
         return 0;
@@ -169,10 +175,12 @@ exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *
         if ((idx >> 9) < tf || (idx >> 9) > tl)
             return level_exc(level);
         w->entry = origin + idx * 8;
+        w->level = (uint8_t)level;
         exc = fetch_entry(cpu, w->entry, &e);
         if (exc)
             return exc;
         if (e & DTE_I) {
+            w->invalid = true;
             w->lra_cc = level == DAT_TT_SEGMENT ? 1 : 3;
             return level_exc(level);
         }
@@ -186,6 +194,7 @@ exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *
         if (level == DAT_TT_REGION3 && (e & DTE_FC) && dat_edat2(cpu)) {
             if ((e & DTE_C) && (asce & ASCE_P))
                 return EXC_PGM(PGM_TRANSLATION_SPEC);
+            w->large = true;
             w->raddr = (e & RFAA_MASK) | (vaddr & ~RFAA_MASK);
             return 0;
         }
@@ -194,6 +203,18 @@ exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *
         tl = RTE_TL(e);
         level--;
     }
+}
+
+exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *w)
+{
+    w->pte_only = false;
+    return walk(cpu, asce, vaddr, w);
+}
+
+exc_t dat_walk_pte(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *w)
+{
+    w->pte_only = true;
+    return walk(cpu, asce, vaddr, w);
 }
 
 exc_t dat_translate(struct cpu *cpu, unsigned ar, uint64_t addr, enum acc_kind kind,

@@ -70,6 +70,10 @@ struct dat_walk {
     uint64_t entry;         /* absolute address of the last table entry fetched */
     bool prot;              /* DAT protection applies to the page */
     uint8_t lra_cc;         /* on a translation exception: the LRA condition code */
+    uint8_t level;          /* table type (DAT_TT_*) of the region or segment entry */
+    bool invalid;           /* the walk stopped at that entry: its I bit is one */
+    bool large;             /* it ended at that entry: FC one (EDAT-1/2 frame) */
+    bool pte_only;          /* set by dat_walk_pte: stop at the page-table entry */
 };
 
 /* The ASCE an access of @kind with base field @ar uses in the PSW's address-
@@ -89,6 +93,13 @@ MUST_CHECK exc_t dat_select_asce(struct cpu *cpu, unsigned ar, enum acc_kind kin
  * translation-specification or addressing exception (no TEID set; @w->entry
  * and @w->lra_cc describe translation exceptions). PoO "Translation Process". */
 MUST_CHECK exc_t dat_walk(struct cpu *cpu, uint64_t asce, uint64_t vaddr, struct dat_walk *w);
+
+/* dat_walk up to the page-table entry without fetching it (LOAD PAGE-TABLE-
+ * ENTRY ADDRESS): 0 with @w->entry its address, or with @w->large set the
+ * walk ended at a large-frame entry; exceptions as dat_walk but none of the
+ * page-table entry. */
+MUST_CHECK exc_t dat_walk_pte(struct cpu *cpu, uint64_t asce, uint64_t vaddr,
+                              struct dat_walk *w);
 
 /* Translate logical @addr (DAT on) for @kind. Returns 0 with *raddr the real
  * address, or the exception with cpu->exc.teid (and eaid) set as architected:

@@ -6,16 +6,16 @@
  * runs with DAT off) down to its page-table entry, which is not fetched.
  * CC 0 / 1: that entry's real address in R1, 1 when a segment-table entry
  * (or, with EDAT-1, a region-table entry) on the way is DAT-protected;
- * CC 2: an invalid region- or segment-table entry, or an EDAT-1 large-frame
- * segment-table entry, ended the walk: its address in R1 with the table
- * type in bits 62-63 (3 region first ... 0 segment) and the large frame's
- * DAT protection in bit 61; CC 3: ASCE-type, region/segment-length or ART
- * exception, bit 32 one and the code in bits 48-63 of R1, bits 0-31
- * unchanged (as LOAD REAL ADDRESS). Translation-specification and
+ * CC 2: an invalid region- or segment-table entry, or a large-frame entry
+ * (EDAT-1 segment, EDAT-2 region third), ended the walk: its address in R1
+ * with the table type in bits 62-63 (3 region first ... 0 segment) and the
+ * large frame's DAT protection in bit 61; CC 3: ASCE-type, region/segment-
+ * length or ART exception, bit 32 one and the code in bits 48-63 of R1,
+ * bits 0-31 unchanged (as LOAD REAL ADDRESS). Translation-specification and
  * addressing exceptions interrupt; a real-space designation is a special-
  * operation exception; the problem state a privileged-operation exception.
  * Sieve only: QEMU 7.2 does not implement LPTEA (tests/guest/qemu-
- * deviations.txt). Runs with -cpu max (EDAT-1). */
+ * deviations.txt). Runs with -cpu max (EDAT-1 and 2). */
 #include "dat_common.h"
 #include "priv_common.h"
 
@@ -120,6 +120,8 @@ static void build_tables(void)
     r2t[0] = adr(r3t) | RTE_TT(2) | RTE_TL(0);
     r3t[0] = adr(st) | RTE_TT(1) | RTE_TL(0);
     r3t[2] = 0x10000000000ull | RTE_TT(1) | RTE_TL(0);     /* beyond storage */
+    r3t[3] = 0x80000000 | STE_FC | RTE_TT(1);              /* EDAT-2 2 GiB frame */
+    r3t[4] = 0x80000000 | STE_FC | STE_P | RTE_TT(1);
     r3t_p[0] = adr(st) | RTE_TT(1) | RTE_TL(0) | STE_P;
     st[1] = adr(pt);
     st[2] = adr(pt) | STE_P;
@@ -184,6 +186,10 @@ static void test_edat(void)
     check("EDAT-1 protected region-third entry", LPTEA(3, va(0, 0, 0, 1, 3), 0), 1,
           adr(&pt[3]));
     check("EDAT-1 page", LPTEA(0, va(0, 0, 0, 1, 5), 0), 0, adr(&pt[5]));
+    check("EDAT-2 large region-third frame", LPTEA(0, va(0, 0, 3, 0, 0), 0), 2,
+          adr(&r3t[3]) | 1);
+    check("EDAT-2 protected large region-third frame", LPTEA(0, va(0, 0, 4, 7, 1), 0), 2,
+          adr(&r3t[4]) | 4 | 1);
     rt_lctlg(0, cr0);
 }
 

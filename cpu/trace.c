@@ -461,8 +461,9 @@ static void insn_line(const struct insn *in, uint64_t ia)
     char hex[13];
     const char *mn = in->id < INSN_COUNT ? insn_info[in->id].name : "(unlisted)";
 
-    for (unsigned i = 0; i < in->len; i++)
-        sprintf(hex + 2 * i, "%02x", in->bytes[i]);
+    hex[0] = 0;
+    for (unsigned i = 0; i < in->len && i < sizeof(in->bytes); i++)
+        snprintf(hex + 2 * i, sizeof(hex) - 2 * i, "%02x", in->bytes[i]);
     disas(in, ia, text, sizeof(text));
     trace_line_add("%016llx %-12s %-8s %s", (unsigned long long)ia, hex, mn, text);
     trace_line_end();

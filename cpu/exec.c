@@ -145,8 +145,12 @@ static const uint8_t *fetch_slow(struct cpu *cpu, uint64_t ia)
     exc_t exc = mmu_ifetch(cpu, ia, buf, &aaddr);
 
     if (exc) {
-        cpu->ilen = 0;
-        cpu->next_ia = ia;
+        /* PoO ch. 6 "ILC on Instruction-Fetching Exceptions": ILC 1, 2 or
+         * 3 (here 1) and, for a suppressing exception (addressing,
+         * protection), the instruction address advanced by that many
+         * halfwords; a nullifying one leaves it at the instruction. */
+        cpu->ilen = 2;
+        cpu->next_ia = cpu_wrap(cpu, ia + 2);
         cpu_program_interrupt(cpu, exc);
         return NULL;
     }

@@ -1,7 +1,8 @@
 /* LOAD REAL ADDRESS details where QEMU 7.2 departs from the PoO (ch. 10,
  * "LOAD REAL ADDRESS"): translation with DAT off, CC 1 / CC 2 with the
  * address of an invalid segment- / page-table entry, and bits 0-31 of R1
- * left unchanged with CC 3; CSPG's CC 0 on a successful swap (ch. 10
+ * left unchanged with CC 3 and by LRA/LRAY in the 24- and 31-bit modes
+ * (which translate the truncated operand address); CSPG's CC 0 on a successful swap (ch. 10
  * "COMPARE AND SWAP AND PURGE"). Runs on sieve only (qemu-deviations.txt). */
 #include "rt/rt.h"
 
@@ -82,6 +83,20 @@ int main(void)
     r = 0;
     rt_check_u64("lrag segment-table length: cc 3", do_lrag(VBASE, &r), 3);
     rt_check_u64("lrag segment-table length: code 0x10", r, 0x80000010ull);
+    rt_lctlg(1, (uintptr_t)stab | 3);
+    r = 0xaaaaaaaa00000000ull;
+    asm volatile("sam31\n\tlra %[r],0(%[a])\n\tipm %[ipm]\n\tsam64"
+                 : [r] "+d"(r), [ipm] "=d"(ipm) : [a] "a"(0xffffffff80000000ull | (VBASE + 0x10))
+                 : "cc");
+    rt_check_u64("lra 31-bit mode: cc 0", rt_cc_from_ipm(ipm), 0);
+    rt_check_u64("lra 31-bit mode: bits 0-31 of R1 unchanged", r,
+                 0xaaaaaaaa00000000ull | ((uintptr_t)page_a + 0x10));
+    r = 0xaaaaaaaa00000000ull;
+    asm volatile("sam24\n\tlray %[r],0(%[a])\n\tipm %[ipm]\n\tsam64"
+                 : [r] "+d"(r), [ipm] "=d"(ipm) : [a] "a"(VBASE + 0x10) : "cc");
+    rt_check_u64("lray 24-bit mode: cc 0", rt_cc_from_ipm(ipm), 0);
+    rt_check_u64("lray 24-bit mode: address 0x10, bits 0-31 of R1 unchanged", r,
+                 0xaaaaaaaa00000010ull);
     test_cspg_cc();
     return 0;
 }

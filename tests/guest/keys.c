@@ -1,30 +1,9 @@
 /* Storage keys: SSKE/ISKE round trip, reference and change recording seen
  * through RRBE and ISKE, addressing exception, SPKA/IPK. PoO ch. 3 "Storage
  * Key" and ch. 10. */
-#include "rt/rt.h"
+#include "keys_common.h"
 
 static volatile uint8_t frame[4096] __attribute__((aligned(4096)));
-
-static void sske(uint64_t key, volatile void *addr)
-{
-    asm volatile("sske %0,%1" : : "d"(key), "a"(addr) : "memory");
-}
-
-static uint64_t iske(volatile void *addr)
-{
-    uint64_t k = 0xff00;
-
-    asm volatile("iske %0,%1" : "+d"(k) : "a"(addr) : "memory");
-    return k;
-}
-
-static unsigned rrbe(volatile void *addr)
-{
-    uint64_t ipm;
-
-    asm volatile("rrbe 0,%1\n\tipm %0" : "=d"(ipm) : "a"(addr) : "cc", "memory");
-    return rt_cc_from_ipm(ipm);
-}
 
 static void iske_beyond(void *arg)
 {

@@ -41,7 +41,7 @@ static uint64_t psw_run_go[2] __attribute__((aligned(16)));
                    [goia] "=Q"(psw_run_go[1])                                   \
                  : [go] "Q"(psw_run_go), [va] "d"((uint64_t)(a)),               \
                    [vb] "d"((uint64_t)(b))                                      \
-                 : "r1", "r2", "r3", "cc", "memory");                           \
+                 : "r0", "r1", "r2", "r3", "cc", "memory");                     \
     rt_pgm_disarm(pi);                                                          \
 } while (0)
 

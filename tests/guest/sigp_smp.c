@@ -79,31 +79,6 @@ static unsigned sigp(unsigned order, uint64_t addr, uint64_t param, uint32_t *st
     return sigp_param(order, addr, param, status);
 }
 
-/* SIGP that retries while the CC is 2 (busy: QEMU's CPUs are threads). */
-static unsigned sigp_wait(unsigned order, uint64_t addr, uint64_t param, uint32_t *status)
-{
-    unsigned cc = 2;
-
-    for (unsigned long i = 0; i < 10000000ul && cc == 2; i++)
-        cc = sigp(order, addr, param, status);
-    return cc;
-}
-
-/* Wait until SENSE of CPU @addr gives CC @cc and status @st (ignored for
- * CC 0). Returns whether it did. */
-static bool await_sense(unsigned addr, unsigned cc, uint32_t st)
-{
-    uint32_t s = 0;
-
-    for (unsigned long i = 0; i < 20000000ul; i++) {
-        unsigned c = sigp(SIGP_SENSE, addr, 0, &s);
-
-        if (c == cc && (cc != 1 || s == st))
-            return true;
-    }
-    return false;
-}
-
 /* Wait until *p reaches @v. Returns whether it did. */
 static bool await(volatile uint64_t *p, uint64_t v)
 {
@@ -168,15 +143,15 @@ static void test_start_secondaries(void)
                  sigp(SIGP_SET_PREFIX, 1, 0x7fffe000ul, &st), 1);
     rt_check_u64("  status invalid parameter", st, ST_INVAL_PARAM);
     for (unsigned n = 2; n < 4; n++) {
-        rt_check_u64("restart stopped CPU: cc 0", sigp_wait(SIGP_RESTART, n, 0, &st), 0);
+        rt_check_u64("restart stopped CPU: cc 0", sigp_retry(SIGP_RESTART, n, 0, &st), 0);
         rt_check(await(&sec_mark[n], 1), "  it runs from its restart new PSW");
-        rt_check(await_sense(n, 0, 0), "  sense: operating, nothing pending (cc 0)");
+        rt_check(sigp_await_sense(n, 0, 0), "  sense: operating, nothing pending (cc 0)");
     }
     rt_check_u64("set prefix of an operating CPU: cc 1",
-                 sigp_wait(SIGP_SET_PREFIX, 2, PFX(2), &st), 1);
+                 sigp_retry(SIGP_SET_PREFIX, 2, PFX(2), &st), 1);
     rt_check_u64("  status incorrect state", st, ST_INCORRECT);
     rt_check_u64("store status at address of an operating CPU: cc 1",
-                 sigp_wait(SIGP_STORE_AT, 2, STATUS_AT, &st), 1);
+                 sigp_retry(SIGP_STORE_AT, 2, STATUS_AT, &st), 1);
     rt_check_u64("  status incorrect state", st, ST_INCORRECT);
 }
 
@@ -186,16 +161,16 @@ static void test_signals(void)
 {
     uint32_t st = 0;
 
-    rt_check_u64("emergency signal to CPU 2: cc 0", sigp_wait(SIGP_EMERGENCY, 2, 0, &st), 0);
+    rt_check_u64("emergency signal to CPU 2: cc 0", sigp_retry(SIGP_EMERGENCY, 2, 0, &st), 0);
     rt_check(await(&sec_log[2].n, 1), "  CPU 2 takes one external interruption");
     rt_check_u64("  code 0x1201", sec_log[2].code, 0x1201);
     rt_check_u64("  sending CPU address 0", sec_log[2].sender, 0);
-    rt_check_u64("external call to CPU 3: cc 0", sigp_wait(SIGP_EXTERNAL_CALL, 3, 0, &st), 0);
+    rt_check_u64("external call to CPU 3: cc 0", sigp_retry(SIGP_EXTERNAL_CALL, 3, 0, &st), 0);
     rt_check(await(&sec_log[3].n, 1), "  CPU 3 takes one external interruption");
     rt_check_u64("  code 0x1202", sec_log[3].code, 0x1202);
     rt_check_u64("  sending CPU address 0", sec_log[3].sender, 0);
     rt_check_u64("conditional emergency signal to waiting CPU 2: cc 0",
-                 sigp_wait(SIGP_COND_EMERGENCY, 2, 0, &st), 0);
+                 sigp_retry(SIGP_COND_EMERGENCY, 2, 0, &st), 0);
     rt_check(await(&sec_log[2].n, 2), "  CPU 2 takes a second interruption");
     rt_check_u64("  code 0x1201", sec_log[2].code, 0x1201);
 }
@@ -206,14 +181,14 @@ static void test_stop_start(void)
 {
     uint32_t st = 0;
 
-    rt_check_u64("stop CPU 3: cc 0", sigp_wait(SIGP_STOP, 3, 0, &st), 0);
-    rt_check(await_sense(3, 1, ST_STOPPED), "  sense: stopped");
+    rt_check_u64("stop CPU 3: cc 0", sigp_retry(SIGP_STOP, 3, 0, &st), 0);
+    rt_check(sigp_await_sense(3, 1, ST_STOPPED), "  sense: stopped");
 
     *(volatile uint32_t *)(0x1200 + 0x118) = 0xffffffff;
     *(volatile uint8_t *)0xa3 = 0xff;
-    rt_check_u64("stop and store status CPU 2: cc 0", sigp_wait(SIGP_STOP_STORE, 2, 0, &st),
+    rt_check_u64("stop and store status CPU 2: cc 0", sigp_retry(SIGP_STOP_STORE, 2, 0, &st),
                  0);
-    rt_check(await_sense(2, 1, ST_STOPPED), "  sense: stopped");
+    rt_check(sigp_await_sense(2, 1, ST_STOPPED), "  sense: stopped");
     rt_check_u64("  prefix at absolute 0x1318", be32(0x1318), PFX(2));
     rt_check_u64("  PSW address: the wait loop", be64(0x1308), (uint64_t)sec_wait);
     rt_check_u64("  PSW mask: enabled wait", be64(0x1300), sec_wait_psw_rw[0]);
@@ -222,19 +197,19 @@ static void test_stop_start(void)
 
     memset((void *)STATUS_AT, 0xff, 0x200);
     rt_check_u64("store status at address of stopped CPU 3: cc 0",
-                 sigp_wait(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
+                 sigp_retry(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
     rt_check_u64("  prefix", be32(STATUS_AT + 0x118), PFX(3));
     rt_check_u64("  CR0", be64(STATUS_AT + 0x180), CR0_SIGNALS);
     rt_check_u64("  PSW address: the wait loop", be64(STATUS_AT + 0x108), (uint64_t)sec_wait);
 
-    rt_check_u64("start CPU 2: cc 0", sigp_wait(SIGP_START, 2, 0, &st), 0);
-    rt_check(await_sense(2, 0, 0), "  sense: operating (cc 0)");
+    rt_check_u64("start CPU 2: cc 0", sigp_retry(SIGP_START, 2, 0, &st), 0);
+    rt_check(sigp_await_sense(2, 0, 0), "  sense: operating (cc 0)");
     rt_check_u64("emergency signal to restarted CPU 2: cc 0",
-                 sigp_wait(SIGP_EMERGENCY, 2, 0, &st), 0);
+                 sigp_retry(SIGP_EMERGENCY, 2, 0, &st), 0);
     rt_check(await(&sec_log[2].n, 3), "  it resumed its wait and takes it");
 
     sec_mark[2] = 0;
-    rt_check_u64("restart operating CPU 2: cc 0", sigp_wait(SIGP_RESTART, 2, 0, &st), 0);
+    rt_check_u64("restart operating CPU 2: cc 0", sigp_retry(SIGP_RESTART, 2, 0, &st), 0);
     rt_check(await(&sec_mark[2], 1), "  it runs from its restart new PSW again");
     rt_check_u64("  restart old PSW: the wait loop", be64(PFX(2) + 0x128),
                  (uint64_t)sec_wait);
@@ -247,20 +222,20 @@ static void test_resets(void)
 {
     uint32_t st = 0;
 
-    rt_check_u64("cpu reset of stopped CPU 3: cc 0", sigp_wait(SIGP_CPU_RESET, 3, 0, &st), 0);
-    rt_check(await_sense(3, 1, ST_STOPPED), "  still stopped");
+    rt_check_u64("cpu reset of stopped CPU 3: cc 0", sigp_retry(SIGP_CPU_RESET, 3, 0, &st), 0);
+    rt_check(sigp_await_sense(3, 1, ST_STOPPED), "  still stopped");
     memset((void *)STATUS_AT, 0xff, 0x200);
     rt_check_u64("  store status at address: cc 0",
-                 sigp_wait(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
+                 sigp_retry(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
     rt_check_u64("  prefix kept", be32(STATUS_AT + 0x118), PFX(3));
     rt_check_u64("  CR0 kept", be64(STATUS_AT + 0x180), CR0_SIGNALS);
 
     rt_check_u64("initial cpu reset of CPU 3: cc 0",
-                 sigp_wait(SIGP_INITIAL_RESET, 3, 0, &st), 0);
-    rt_check(await_sense(3, 1, ST_STOPPED), "  still stopped");
+                 sigp_retry(SIGP_INITIAL_RESET, 3, 0, &st), 0);
+    rt_check(sigp_await_sense(3, 1, ST_STOPPED), "  still stopped");
     memset((void *)STATUS_AT, 0xff, 0x200);
     rt_check_u64("  store status at address: cc 0",
-                 sigp_wait(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
+                 sigp_retry(SIGP_STORE_AT, 3, STATUS_AT, &st), 0);
     rt_check_u64("  prefix 0", be32(STATUS_AT + 0x118), 0);
     rt_check_u64("  CR0 initial value", be64(STATUS_AT + 0x180), 0xe0);
     rt_check_u64("  CR14 initial value", be64(STATUS_AT + 0x180 + 14 * 8), 0xc2000000ull);
@@ -274,10 +249,10 @@ static void test_set_arch(void)
 {
     uint32_t st = 0;
 
-    rt_check_u64("stop CPU 2: cc 0", sigp_wait(SIGP_STOP, 2, 0, &st), 0);
-    rt_check(await_sense(2, 1, ST_STOPPED), "  sense: stopped");
+    rt_check_u64("stop CPU 2: cc 0", sigp_retry(SIGP_STOP, 2, 0, &st), 0);
+    rt_check(sigp_await_sense(2, 1, ST_STOPPED), "  sense: stopped");
     rt_check_u64("set architecture with the others stopped: cc 1",
-                 sigp_wait(SIGP_SET_ARCH, 0, 0, &st), 1);
+                 sigp_retry(SIGP_SET_ARCH, 0, 0, &st), 1);
     rt_check_u64("  status invalid parameter", st, ST_INVAL_PARAM);
 }
 

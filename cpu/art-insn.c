@@ -98,7 +98,7 @@ static exc_t bsg_destination(struct cpu *cpu, const uint8_t *duct, uint32_t alet
         *asteo = alet == 0 ? basteo : ld_be32(duct + DUCT_SSASTEO) & CR_TABLE_ORIGIN;
         if (*asteo == 0)
             return EXC_PGM(PGM_SPECIAL_OPERATION);
-        exc = art_fetch_real(cpu, *asteo, ASTE_SIZE, aste);
+        exc = mmu_real_fetch(cpu, *asteo, ASTE_SIZE, aste);
         if (exc)
             return exc;
         if (alet == 1 && (ld_be32(aste) & ASTE_I))

@@ -41,24 +41,11 @@
 #define ETE_S           BIT32(7)                /* SASN = new PASN */
 #define PC_G_BIT        BIT32(0)                /* stacked PC number: 64-bit mode */
 
-/* Copy @len bytes at real @raddr (within one page) into @buf. Returns 0 or
- * addressing. */
-static exc_t real_fetch(struct cpu *cpu, uint64_t raddr, void *buf, unsigned len)
-{
-    uint8_t *host;
-    exc_t exc = mmu_real_host(cpu, raddr, len, ACC_FETCH, &host);
-
-    if (exc)
-        return exc;
-    memcpy(buf, host, len);
-    return 0;
-}
-
 /* The word at real @raddr. Returns 0 with *v set, or addressing. */
 static exc_t real_fetch32(struct cpu *cpu, uint64_t raddr, uint32_t *v)
 {
     uint8_t b[4];
-    exc_t exc = real_fetch(cpu, raddr, b, 4);
+    exc_t exc = mmu_real_fetch(cpu, raddr, 4, b);
 
     *v = ld_be32(b);
     return exc;
@@ -67,7 +54,7 @@ static exc_t real_fetch32(struct cpu *cpu, uint64_t raddr, uint32_t *v)
 exc_t asn_fetch_aste(struct cpu *cpu, uint32_t origin, struct aste *a)
 {
     uint8_t raw[4 * ASTE_WORDS];
-    exc_t exc = real_fetch(cpu, origin, raw, sizeof(raw));
+    exc_t exc = mmu_real_fetch(cpu, origin, sizeof(raw), raw);
 
     if (exc)
         return exc;
@@ -111,7 +98,7 @@ exc_t asn_authorized(struct cpu *cpu, uint16_t ax, const struct aste *a, unsigne
     *ok = false;
     if ((ax & 0xfff0u) > (a->w[1] & ASTE_ATL))
         return 0;
-    exc = real_fetch(cpu, (a->w[0] & ASTE_ATO) + (uint32_t)(ax >> 2), &ate, 1);
+    exc = mmu_real_fetch(cpu, (a->w[0] & ASTE_ATO) + (uint32_t)(ax >> 2), 1, &ate);
     if (exc)
         return exc;
     *ok = ((ate >> (6 - 2 * (ax & 3))) & bit) != 0;
@@ -128,7 +115,7 @@ exc_t asn_space_asce(struct cpu *cpu, const struct aste *a, uint64_t *asce)
     *asce = aste_asce(a);
     if (!(*asce & ASCE_GROUP))
         return 0;
-    exc = real_fetch(cpu, ducto, duct, sizeof(duct));
+    exc = mmu_real_fetch(cpu, ducto, sizeof(duct), duct);
     if (exc)
         return exc;
     if (!(ld_be32(duct + 4) & DUCT_SA) || a->origin != (ld_be32(duct) & DUCT_ASTEO))
@@ -226,7 +213,7 @@ static exc_t pc_translate(struct cpu *cpu, uint32_t ltd, uint32_t pcnum, uint32_
         return EXC_PGM(PGM_LX_TRANSLATION);
     if ((ex >> 2) > (lte & LTE_ETL))
         return EXC_PGM(PGM_EX_TRANSLATION);
-    exc = real_fetch(cpu, (lte & LTE_ETO) + ex * ETE_SIZE, raw, ETE_SIZE);
+    exc = mmu_real_fetch(cpu, (lte & LTE_ETO) + ex * ETE_SIZE, ETE_SIZE, raw);
     if (exc)
         return exc;
     for (unsigned i = 0; i < 8; i++)

@@ -75,7 +75,7 @@ static exc_t trap(struct cpu *cpu, bool trap4, uint64_t op)
 
     if (!(cpu->psw.mask & PSW_MASK_DAT) || (asc != PSW_ASC_PRIMARY && asc != PSW_ASC_AR))
         return EXC_PGM(PGM_SPECIAL_OPERATION);
-    exc = art_fetch_real(cpu, (cpu->cr[2] & CR_TABLE_ORIGIN) + DUCT_TRAP, 4, raw);
+    exc = mmu_real_fetch(cpu, (cpu->cr[2] & CR_TABLE_ORIGIN) + DUCT_TRAP, 4, raw);
     if (exc)
         return exc;
     duct11 = ld_be32(raw);

@@ -4,7 +4,6 @@
  * to drop. */
 #include "mmu/art.h"
 
-#include <string.h>
 #include "mmu/mmu.h"
 
 #define ALD_ALO         0x7fffff80u     /* access-list origin, 128-byte units */
@@ -19,17 +18,6 @@
 #define ASTE_ATO        0x7ffffffcu     /* word 0: authority-table origin */
 #define ASTE_ATL(w1)    (((w1) >> 4) & 0xfffu)  /* word 1 bits 16-27, 4-byte units */
 
-exc_t art_fetch_real(struct cpu *cpu, uint64_t raddr, unsigned len, void *buf)
-{
-    uint8_t *host;
-    exc_t exc = mmu_real_host(cpu, raddr, len, ACC_FETCH, &host);
-
-    if (exc)
-        return exc;
-    memcpy(buf, host, len);
-    return 0;
-}
-
 /* May @eax use the private ALE of the space whose ASTE words 0-1 are
  * @aste0/@aste1: the secondary-authority bit of entry @eax of the authority
  * table. Returns 0, the extended-authority exception, or addressing. PoO
@@ -41,7 +29,7 @@ static exc_t extended_authority(struct cpu *cpu, uint32_t aste0, uint32_t aste1,
 
     if ((unsigned)(eax >> 4) > ASTE_ATL(aste1))
         return EXC_PGM(PGM_EXTENDED_AUTHORITY);
-    exc = art_fetch_real(cpu, (aste0 & ASTE_ATO) + eax / 4u, 1, &ate);
+    exc = mmu_real_fetch(cpu, (aste0 & ASTE_ATO) + eax / 4u, 1, &ate);
     if (exc)
         return exc;
     if (!(ate & (0x40u >> (2 * (eax % 4u)))))
@@ -59,13 +47,13 @@ static exc_t fetch_ale(struct cpu *cpu, uint32_t alet, uint32_t ale[4])
     uint32_t ald;
     exc_t exc;
 
-    exc = art_fetch_real(cpu, cb + DUCT_ALD, 4, raw);       /* also ASTE_OFF_ALD */
+    exc = mmu_real_fetch(cpu, cb + DUCT_ALD, 4, raw);       /* also ASTE_OFF_ALD */
     if (exc)
         return exc;
     ald = ld_be32(raw);
     if ((ALET_ALEN(alet) >> 3) > (ald & ALD_ALL))
         return EXC_PGM(PGM_ALEN_TRANSLATION);
-    exc = art_fetch_real(cpu, (ald & ALD_ALO) + ALET_ALEN(alet) * ALE_SIZE, ALE_SIZE, raw);
+    exc = mmu_real_fetch(cpu, (ald & ALD_ALO) + ALET_ALEN(alet) * ALE_SIZE, ALE_SIZE, raw);
     if (exc)
         return exc;
     for (unsigned i = 0; i < 4; i++)
@@ -89,7 +77,7 @@ exc_t art_translate(struct cpu *cpu, uint32_t alet, uint16_t eax, bool special,
         return EXC_PGM(PGM_ALEN_TRANSLATION);
     if (!special && ALE_ALESN(ale[0]) != ALET_ALESN(alet))
         return EXC_PGM(PGM_ALE_SEQUENCE);
-    exc = art_fetch_real(cpu, ale[2] & ALE_ASTEO, ASTE_SIZE, aste);
+    exc = mmu_real_fetch(cpu, ale[2] & ALE_ASTEO, ASTE_SIZE, aste);
     if (exc)
         return exc;
     if (ld_be32(aste) & ASTE_I)

@@ -55,10 +55,6 @@ struct art_result {
 MUST_CHECK exc_t art_translate(struct cpu *cpu, uint32_t alet, uint16_t eax, bool special,
                                struct art_result *r);
 
-/* Fetch @len bytes (within one page) at real address @raddr into @buf.
- * Returns 0 or an addressing exception. */
-MUST_CHECK exc_t art_fetch_real(struct cpu *cpu, uint64_t raddr, unsigned len, void *buf);
-
 /* Is @code one of the ART exceptions (0x28-0x2d)? */
 static inline bool art_exception(unsigned code)
 {

@@ -335,6 +335,17 @@ exc_t mmu_abs_host(struct cpu *cpu, uint64_t aaddr, unsigned len, enum acc_kind 
     return 0;
 }
 
+exc_t mmu_real_fetch(struct cpu *cpu, uint64_t raddr, unsigned len, void *buf)
+{
+    uint8_t *host;
+    exc_t exc = mmu_real_host(cpu, raddr, len, ACC_FETCH, &host);
+
+    if (exc)
+        return exc;
+    memcpy(buf, host, len);
+    return 0;
+}
+
 exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len, enum acc_kind kind,
                     uint8_t **host)
 {

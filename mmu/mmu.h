@@ -248,6 +248,10 @@ MUST_CHECK exc_t mmu_abs_host(struct cpu *cpu, uint64_t aaddr, unsigned len, enu
  * with *host pointing at the first byte, or an addressing exception. */
 MUST_CHECK exc_t mmu_real_host(struct cpu *cpu, uint64_t raddr, unsigned len,
                                enum acc_kind kind, uint8_t **host);
+/* Copy @len bytes (within one page) at real @raddr into @buf, as a fetch
+ * through mmu_real_host (tables the architecture designates by real
+ * address). Returns 0 or an addressing exception. */
+MUST_CHECK exc_t mmu_real_fetch(struct cpu *cpu, uint64_t raddr, unsigned len, void *buf);
 
 /* Fetch the instruction at @addr into @buf (up to 6 bytes; the length comes
  * from the first byte). Returns 0 with *aaddr the absolute address of the

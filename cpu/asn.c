@@ -9,6 +9,7 @@
 
 #include "cpu/cpu.h"
 #include "cpu/insn.h"
+#include "mmu/art.h"
 #include "mmu/mmu.h"
 
 #define CR5_PASTEO      UINT64_C(0x7fffffc0)    /* primary-ASTE origin */
@@ -16,12 +17,9 @@
 #define CR14_AFTO       UINT64_C(0x7ffff)       /* ASN-first-table origin (4K units) */
 #define AFTE_INVALID    BIT32(0)
 #define AFTE_ASTO       0x7fffffc0u
-#define ASTE_INVALID    BIT32(0)
-#define ASTE_ATO        0x7ffffffcu             /* word 0: authority-table origin */
 #define ASTE_ATL        0xfff0u                 /* word 1: authority-table length */
 #define ASCE_GROUP      BIT64(54)               /* subspace-group control */
 #define ASCE_EVENTS     (BIT64(56) | BIT64(57)) /* storage-alteration, space-switch */
-#define DUCT_SA         BIT32(0)                /* word 1: subspace active */
 #define DUCT_ASTEO      0x7fffffc0u             /* words 0, 1: base, subspace ASTE */
 #define LTD_V           BIT32(0)                /* subsystem-linkage control */
 #define LTD_LTO         0x7fffff80u
@@ -84,7 +82,7 @@ exc_t asn_translate(struct cpu *cpu, uint16_t asn, struct aste *a)
     exc = asn_fetch_aste(cpu, (afte & AFTE_ASTO) + (uint32_t)(asn & 0x3f) * 64, a);
     if (exc)
         return exc;
-    if (a->w[0] & ASTE_INVALID)
+    if (a->w[0] & ASTE_I)
         return asn_exception(cpu, PGM_ASX_TRANSLATION, asn);
     return 0;
 }
@@ -124,7 +122,7 @@ exc_t asn_space_asce(struct cpu *cpu, const struct aste *a, uint64_t *asce)
     if (exc)
         return exc;
     cpu->exc.eaid = 0;
-    if (sub.w[0] & ASTE_INVALID)
+    if (sub.w[0] & ASTE_I)
         return EXC_PGM(PGM_ASTE_VALIDITY);
     if (sub.w[5] != ld_be32(duct + 12))
         return EXC_PGM(PGM_ASTE_SEQUENCE);
@@ -363,7 +361,7 @@ exc_t insn_pc(struct cpu *cpu, const struct insn *in)
         exc = asn_fetch_aste(cpu, ete[5] & 0x7fffffc0u, &a);
         if (exc)
             return exc;
-        if (a.w[0] & ASTE_INVALID)
+        if (a.w[0] & ASTE_I)
             return asn_exception(cpu, PGM_ASX_TRANSLATION, pasn);
         exc = asn_space_asce(cpu, &a, &asce);
         if (exc)

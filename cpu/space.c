@@ -4,6 +4,7 @@
  * ASN translation (SSAR, PT, PC) and the linkage stack are not here. */
 #include "cpu/cpu.h"
 
+#include "cpu/asn.h"
 #include "cpu/insn.h"
 #include "cpu/lowcore.h"
 #include "cpu/regs.h"
@@ -11,7 +12,6 @@
 
 #define CR0_EXTRACT_AUTH  BIT64(36)     /* extraction-authority control */
 #define CR0_SECONDARY     BIT64(37)     /* secondary-space control */
-#define ASCE_SSE          BIT64(57)     /* space-switch-event control (CR1, CR13) */
 #define MOVE_MAX          256u          /* MVCP, MVCS, MVCK move at most this much */
 
 /* The PSW ASC value (bits 16-17) of the SAC mode code @code (second-operand

@@ -15,7 +15,6 @@
 #define ALE_ALESN(w)    (((w) >> 16) & 0xffu)
 #define ALE_ALEAX(w)    ((w) & 0xffffu)
 #define ALE_ASTEO       0x7fffffc0u     /* word 2 */
-#define ASTE_ATO        0x7ffffffcu     /* word 0: authority-table origin */
 #define ASTE_ATL(w1)    (((w1) >> 4) & 0xfffu)  /* word 1 bits 16-27, 4-byte units */
 
 /* May @eax use the private ALE of the space whose ASTE words 0-1 are

@@ -31,6 +31,7 @@
 /* ASTE offsets and bits (PoO "ASN-Second-Table Entries"). */
 #define ASTE_SIZE       64
 #define ASTE_I          0x80000000u     /* word 0 bit 0: ASX invalid */
+#define ASTE_ATO        0x7ffffffcu     /* word 0: authority-table origin */
 #define ASTE_BASE       0x00000001u     /* word 0 bit 31: base space of a subspace group */
 #define ASTE_OFF_ASCE   8               /* words 2-3 */
 #define ASTE_OFF_ALD    16              /* word 4: PS-AL designation */

@@ -18,6 +18,11 @@ void cpu_initial_reset(struct cpu *cpu);
 /* Clear reset: an initial CPU reset plus GPRs, ARs and FPRs zeroed. */
 void cpu_clear_reset(struct cpu *cpu);
 
+/* Compile hot blocks to host code (the default) or interpret every
+ * instruction; @eager compiles every block when it is first entered (a
+ * test of the compiler). Applies to CPUs initialised afterwards. */
+void cpu_set_jit(bool on, bool eager);
+
 /* Execute up to @budget instructions; returns early when the CPU stops, waits
  * or an instruction asks to leave the loop. Returns the number executed. */
 uint64_t cpu_run(struct cpu *cpu, uint64_t budget);

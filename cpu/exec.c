@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include "cpu/insn.h"
+#include "cpu/jit.h"
 #include "cpu/model.h"
 #include "cpu/tod.h"
 #include "cpu/trace.h"
@@ -25,8 +26,14 @@
 struct tb_tag {
     uint64_t tag;           /* absolute address of the first instruction + 1; 0 = empty */
     uint32_t gen;           /* the frame's code generation when decoded */
-    uint32_t n;             /* instructions decoded so far */
+    uint8_t n;              /* instructions decoded so far */
+    uint8_t jit_n;          /* instructions in the compiled code */
+    uint16_t runs;          /* times entered, until it is compiled */
+    jit_code *code;         /* compiled code, or NULL */
 };
+
+/* Entries into a block before it is compiled. */
+#define JIT_HOT 32u
 
 struct icache {
     struct tb_tag tag[TB_COUNT];
@@ -179,7 +186,34 @@ static unsigned tb_find(struct cpu *cpu, uint64_t aaddr)
     t->tag = aaddr + 1;
     t->gen = cpu->mem->code_gen[frame];
     t->n = 0;
+    t->jit_n = 0;
+    t->runs = 0;
+    t->code = NULL;
     return slot;
+}
+
+static bool jit_enabled = true;
+static bool jit_eager;
+
+void cpu_set_jit(bool on, bool eager)
+{
+    jit_enabled = on;
+    jit_eager = eager;
+}
+
+/* Compile the @t->n decoded records @first of the block that starts at
+ * logical @ia into its code; a full code buffer drops every block's code. */
+static COLD void compile_block(struct cpu *cpu, struct tb_tag *t, const struct insn *first,
+                               uint64_t ia)
+{
+    bool flushed;
+    jit_code *code = jit_compile(cpu->jit, first, t->n, (unsigned)(ia & ~PAGE_MASK), &flushed);
+
+    if (flushed)
+        for (unsigned i = 0; i < TB_COUNT; i++)
+            cpu->icache->tag[i].code = NULL;
+    t->code = code;
+    t->jit_n = t->n;
 }
 
 /* Can a cached block start at logical @ia (page offset)? Not at an odd
@@ -189,6 +223,28 @@ static inline bool block_can_start(uint64_t ia, const uint8_t *p)
     uint64_t off = ia & ~PAGE_MASK;
 
     return !(ia & 1) && (off <= PAGE_SIZE - 6 || off + insn_len(p[0]) <= PAGE_SIZE);
+}
+
+/* Decode the empty block @t (records @first) that starts at logical @ia in
+ * the frame at host @page as far as it can reach: TB_INSNS instructions or
+ * the frame's end. For --jit-eager, which compiles a block when it is first
+ * entered. */
+static COLD void decode_ahead(struct cpu *cpu, struct tb_tag *t, struct insn *first,
+                              const uint8_t *page, uint64_t ia)
+{
+    struct insn *in = first;
+
+    while (t->n < TB_INSNS) {
+        const uint8_t *p = page + (ia & ~PAGE_MASK);
+
+        if (t->n > 0 && ((ia & ~PAGE_MASK) == 0 || !block_can_start(ia, p)))
+            break;
+        decode(cpu, p, in);
+        trace_in_asm(cpu, in, ia);
+        t->n++;
+        ia += in->len;
+        in++;
+    }
 }
 
 /* The record of the instruction at @target in the block whose records
@@ -241,6 +297,32 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
         struct insn *first = cpu->icache->in[slot];
         struct insn *in = first, *end = first + t->n;
         uint64_t page_ia = ia & PAGE_MASK, block_ia = ia;
+
+        if (!hooked && cpu->jit != NULL) {
+            if (t->code == NULL) {
+                if (jit_eager && t->n == 0)
+                    decode_ahead(cpu, t, first, page, ia);
+                if (t->n != 0 && (jit_eager || ++t->runs == JIT_HOT))
+                    compile_block(cpu, t, first, ia);
+            }
+            if (t->code != NULL && t->jit_n <= budget - done) {
+                done += t->code(cpu, budget - done, ia);
+                if (unlikely(cpu->jit_exc != 0)) {
+                    exc_t exc = cpu->jit_exc;
+
+                    cpu->jit_exc = 0;
+                    cpu_program_interrupt(cpu, exc);
+                    return done;
+                }
+                if (unlikely(cpu->attn != 0) || done == budget)
+                    return done;
+                ia = cpu->psw.addr;         /* a branch, or past the compiled part */
+                if ((ia & PAGE_MASK) != page_ia ||
+                    !block_can_start(ia, page + (ia & ~PAGE_MASK)))
+                    return done;
+                continue;
+            }
+        }
 
         for (;;) {                          /* one instruction */
             uint64_t next;
@@ -338,6 +420,7 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
         cpu->icache->in = aligned_alloc(64, sizeof(struct insn[TB_COUNT][TB_INSNS]));
     if (!cpu->icache || !cpu->icache->in)
         die("out of memory for the decoded-instruction cache");
+    cpu->jit = jit_enabled ? jit_new() : NULL;
     cpu_clear_reset(cpu);
 }
 

@@ -159,6 +159,8 @@ struct cpu {
     const struct cpu_model *model;
     uint32_t mmu_fac;       /* MMU_FAC_*: model facilities DAT consults */
     struct icache *icache;
+    struct jit *jit;        /* the block compiler, NULL if off (cpu/jit.c) */
+    uint32_t jit_exc;       /* exception of the instruction that ended compiled code */
     struct sie_ctx *sie;    /* NULL outside SIE */
 };
 

@@ -29,6 +29,8 @@ static char *opt_machine, *opt_debug, *opt_logfile, *opt_serial, *opt_monitor, *
 static char **opt_chardev, **opt_device, **opt_drive, **opt_netdev;
 static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_list_insns;
 static gboolean opt_deterministic;
+static gboolean opt_no_jit;
+static gboolean opt_jit_eager;
 static char *opt_gdb;
 static gboolean opt_gdb_default, opt_freeze;
 static char *opt_dfilter, *opt_trace_level, *opt_trace_cpu, *opt_trace_after, *opt_trace_count;
@@ -94,6 +96,10 @@ static const GOptionEntry entries[] = {
       "Do not start the CPU until gdb says continue", NULL },
     { "deterministic", 0, 0, G_OPTION_ARG_NONE, &opt_deterministic,
       "Derive time from the instruction count: every run replays the same", NULL },
+    { "no-jit", 0, 0, G_OPTION_ARG_NONE, &opt_no_jit,
+      "Interpret every instruction: compile no block to host code", NULL },
+    { "jit-eager", 0, 0, G_OPTION_ARG_NONE, &opt_jit_eager,
+      "Compile every block when first entered, not once hot (tests the compiler)", NULL },
     { "list-insns", 0, 0, G_OPTION_ARG_NONE, &opt_list_insns,
       "Print the instruction coverage report and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL },
@@ -736,6 +742,7 @@ int main(int argc, char **argv)
     if (!opt_kernel)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
+    cpu_set_jit(!opt_no_jit, opt_jit_eager);
     machine_init(&m, mem_mb, (unsigned)ncpus, model);
     attach_devices(&m);
     if (opt_deterministic)

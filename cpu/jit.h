@@ -1,0 +1,34 @@
+/* The block compiler: hot decoded blocks turned into x86-64 host code that
+ * runs their instructions back to back (cpu/jit.c, docs/performance.md). */
+#ifndef SIEVE_CPU_JIT_H
+#define SIEVE_CPU_JIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "cpu/state.h"
+
+struct insn;
+struct jit;
+
+/* Compiled code of one block. Runs at most @limit instructions of it (a
+ * loop inside the block goes round while the count allows a whole pass),
+ * the first at logical @ia. Returns the number executed, the last one
+ * counted also when it ended in an exception: then cpu->jit_exc holds the
+ * exception, and cpu->ia, ilen and next_ia describe that instruction as
+ * they do for the interpreter. Otherwise the PSW address is the next
+ * instruction's and cpu->icount counts those that completed. */
+typedef uint64_t jit_code(struct cpu *cpu, uint64_t limit, uint64_t ia);
+
+/* A block compiler for @cpu, or NULL where the host has none (not x86-64)
+ * or the code buffer cannot be mapped. */
+struct jit *jit_new(void);
+/* Compile the @n decoded records @in of a block whose first instruction
+ * lies at page offset @off. Returns the code, or NULL if the block cannot be
+ * compiled; *@flushed is set when the code buffer was full and every
+ * earlier block's code is gone. */
+jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsigned off,
+                      bool *flushed);
+/* Host bytes of code compiled since the start (for statistics). */
+uint64_t jit_code_bytes(const struct jit *jit);
+
+#endif

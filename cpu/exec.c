@@ -23,15 +23,6 @@
 #define TB_COUNT (1u << TB_BITS)
 #define TB_INSNS 16
 
-struct tb_tag {
-    uint64_t tag;           /* absolute address of the first instruction + 1; 0 = empty */
-    uint32_t gen;           /* the frame's code generation when decoded */
-    uint8_t n;              /* instructions decoded so far */
-    uint8_t jit_n;          /* instructions in the compiled code */
-    uint16_t runs;          /* times entered, until it is compiled */
-    jit_code *code;         /* compiled code, or NULL */
-};
-
 /* Entries into a block before it is compiled. */
 #define JIT_HOT 32u
 
@@ -202,8 +193,9 @@ void cpu_set_jit(bool on, bool eager)
 }
 
 /* Compile the @t->n decoded records @first of the block that starts at
- * logical @ia into its code; a full code buffer drops every block's code. */
-static COLD void compile_block(struct cpu *cpu, struct tb_tag *t, const struct insn *first,
+ * logical @ia into its code. Returns true if the code buffer was full and
+ * every block's code (and every link) is gone. */
+static COLD bool compile_block(struct cpu *cpu, struct tb_tag *t, const struct insn *first,
                                uint64_t ia)
 {
     bool flushed;
@@ -214,6 +206,7 @@ static COLD void compile_block(struct cpu *cpu, struct tb_tag *t, const struct i
             cpu->icache->tag[i].code = NULL;
     t->code = code;
     t->jit_n = t->n;
+    return flushed;
 }
 
 /* Can a cached block start at logical @ia (page offset)? Not at an odd
@@ -291,7 +284,7 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
     }
     page = p - (ia & ~PAGE_MASK);
     frame = (uint64_t)(page - cpu->mem->ram);
-    for (;;) {                              /* one block */
+    for (struct jit_chain *link = NULL;;) { /* one block; @link: the exit that led here */
         unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
         struct tb_tag *t = &cpu->icache->tag[slot];
         struct insn *first = cpu->icache->in[slot];
@@ -302,10 +295,15 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
             if (t->code == NULL) {
                 if (jit_eager && t->n == 0)
                     decode_ahead(cpu, t, first, page, ia);
-                if (t->n != 0 && (jit_eager || ++t->runs == JIT_HOT))
-                    compile_block(cpu, t, first, ia);
+                if (t->n != 0 && (jit_eager || ++t->runs >= JIT_HOT) &&
+                    compile_block(cpu, t, first, ia))
+                    link = NULL;
             }
+            if (link != NULL && t->code != NULL)
+                jit_link(link, t, &cpu->mem->code_gen[frame >> 12]);
+            link = NULL;
             if (t->code != NULL && t->jit_n <= budget - done) {
+                cpu->jit_chain = NULL;
                 done += t->code(cpu, budget - done, ia);
                 if (unlikely(cpu->jit_exc != 0)) {
                     exc_t exc = cpu->jit_exc;
@@ -320,6 +318,7 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
                 if ((ia & PAGE_MASK) != page_ia ||
                     !block_can_start(ia, page + (ia & ~PAGE_MASK)))
                     return done;
+                link = cpu->jit_chain;
                 continue;
             }
         }
@@ -348,6 +347,10 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
             if (cpu->next_ia != next) {     /* a branch: back into this block? */
                 in = tb_record(first, in, block_ia, ia, cpu->next_ia);
                 if (in == NULL)
+                    break;
+                /* a loop: once it is hot, leave so that the block at its
+                 * head is compiled (and the loop runs in its code) */
+                if (!hooked && cpu->jit != NULL && ++t->runs >= JIT_HOT)
                     break;
                 ia = cpu->next_ia;
                 continue;

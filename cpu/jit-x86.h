@@ -81,6 +81,8 @@ struct jctx {
     unsigned nslow;
     struct branch br[16];
     unsigned nbr;
+    uint8_t *chain_imm[24]; /* the mov imm64 of each exit's struct jit_chain address */
+    unsigned nchain;
 };
 
 static inline void e8(struct emit *e, unsigned b)

@@ -217,6 +217,47 @@ static void emit_slowpath(struct jctx *c, const struct slowpath *s)
     x_patch(x_jump(e, -1), s->resume);
 }
 
+/* Leave for the instruction at page offset @target of this frame: jump
+ * straight to its block's code if the exit is linked, the link still holds
+ * and the limit allows that block a whole pass; else return with the PSW
+ * address there and cpu->jit_chain naming the link to fill. cpu->icount is
+ * exact here. */
+static void emit_chain_exit(struct jctx *c, unsigned target)
+{
+    struct emit *e = &c->e;
+    struct fixups unlinked = { .n = 0 };
+    int32_t delta = (int32_t)target - (int32_t)c->off[0];
+
+    e8(e, 0x48);                                        /* mov rdx, imm64 (the link) */
+    e8(e, 0xba);
+    c->chain_imm[c->nchain++] = e->p;
+    e64(e, 0);
+    x_mem(e, true, OP_LOAD, RAX, RDX, (int32_t)offsetof(struct jit_chain, t));
+    x_rr(e, true, OP_TEST, RAX, RAX);
+    fix_add(&unlinked, x_jump(e, X_E));
+    x_mem(e, true, OP_LOAD, RCX, RDX, (int32_t)offsetof(struct jit_chain, code));
+    x_mem(e, true, OP_CMP, RCX, RAX, (int32_t)offsetof(struct tb_tag, code));
+    fix_add(&unlinked, x_jump(e, X_NE));
+    x_mem(e, true, OP_LOAD, RCX, RDX, (int32_t)offsetof(struct jit_chain, tag));
+    x_mem(e, true, OP_CMP, RCX, RAX, (int32_t)offsetof(struct tb_tag, tag));
+    fix_add(&unlinked, x_jump(e, X_NE));
+    x_mem(e, true, OP_LOAD, RCX, RDX, (int32_t)offsetof(struct jit_chain, gen_at));
+    x_mem(e, false, OP_LOAD, RCX, RCX, 0);
+    x_mem(e, false, OP_CMP, RCX, RAX, (int32_t)offsetof(struct tb_tag, gen));
+    fix_add(&unlinked, x_jump(e, X_NE));
+    x_mem(e, false, OP_LOAD, RCX, RDX, (int32_t)offsetof(struct jit_chain, n));
+    x_rr(e, true, OP_ADD, RCX, R12);
+    x_rr(e, true, OP_CMP, RCX, R13);
+    fix_add(&unlinked, x_jump(e, X_A));
+    x_mem(e, true, OP_LEA, R14, R14, delta);
+    x_mem(e, false, 0xff, 4, RDX, (int32_t)offsetof(struct jit_chain, entry));  /* jmp [rdx+] */
+    fix_all(&unlinked, e->p);
+    x_mem(e, true, OP_LEA, RAX, R14, delta);
+    x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(psw.addr));
+    x_mem(e, true, OP_STORE, RDX, RBX, CPU_OFF(jit_chain));
+    fix_add(&c->exit_psw, x_jump(e, -1));
+}
+
 /* The exit code of a taken branch @b. */
 static void emit_branch(struct jctx *c, const struct branch *b)
 {
@@ -232,6 +273,14 @@ static void emit_branch(struct jctx *c, const struct branch *b)
     flush_pending(c);
     page_address(c, RCX, c->off[b->k]);                 /* the breaking-event address */
     x_mem(e, true, OP_STORE, RCX, RBX, CPU_OFF(bea));
+    if (!b->dynamic && b->target < 0) {
+        int64_t t = (int64_t)c->off[b->k] + r->ri;
+
+        if (t >= 0 && t < PAGE_SIZE && !(t & 1)) {    /* elsewhere in this frame */
+            emit_chain_exit(c, (unsigned)t);
+            return;
+        }
+    }
     if (!b->dynamic) {
         x_mem(e, true, OP_LEA, RAX, R14, (int32_t)(c->off[b->k] - c->off[0]) + (int32_t)r->ri);
         x_mem(e, true, OP_AND, RAX, RBX, CPU_OFF(amode_mask));
@@ -248,6 +297,16 @@ static void emit_branch(struct jctx *c, const struct branch *b)
     }
     x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(psw.addr));
     fix_add(&c->exit_psw, x_jump(e, -1));
+}
+
+void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
+{
+    link->code = t->code;
+    link->tag = t->tag;
+    link->gen_at = gen_at;
+    link->n = t->jit_n;
+    link->entry = (const uint8_t *)(void *)t->code + sizeof(prologue_bytes);
+    link->t = t;
 }
 
 struct jit *jit_new(void)
@@ -321,9 +380,13 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
     }
     /* past the last instruction: the PSW address is the next one's */
     flush_pending(&c);
-    page_address(&c, RAX, c.off[n]);
-    x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(psw.addr));
-    fix_add(&c.exit_psw, x_jump(e, -1));
+    if (c.off[n] < PAGE_SIZE) {
+        emit_chain_exit(&c, c.off[n]);
+    } else {
+        page_address(&c, RAX, c.off[n]);
+        x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(psw.addr));
+        fix_add(&c.exit_psw, x_jump(e, -1));
+    }
     for (unsigned i = 0; i < c.nslow; i++)
         emit_slowpath(&c, &c.slow[i]);
     for (unsigned i = 0; i < c.nbr; i++)
@@ -338,6 +401,15 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
     fix_all(&c.exit_exc, e->p);
     x_mem(e, false, OP_STORE, RAX, RBX, CPU_OFF(jit_exc));
     emit_bytes(e, epilogue_bytes, sizeof(epilogue_bytes));
+    /* the links of the exits, unlinked */
+    e->p = (uint8_t *)(((uintptr_t)e->p + 7) & ~(uintptr_t)7);
+    for (unsigned i = 0; i < c.nchain; i++) {
+        struct jit_chain *link = (struct jit_chain *)(void *)e->p;
+
+        memset(link, 0, sizeof(*link));
+        memcpy(c.chain_imm[i], &link, 8);
+        e->p += sizeof(*link);
+    }
     jit->used += (size_t)(e->p - start);
     jit->used = (jit->used + 15) & ~(size_t)15;
     jit->bytes += (uint64_t)(e->p - start);
@@ -345,6 +417,10 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
 }
 
 #else   /* no block compiler for this host */
+
+void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
+{
+}
 
 struct jit *jit_new(void)
 {

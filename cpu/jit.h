@@ -19,6 +19,35 @@ struct jit;
  * instruction's and cpu->icount counts those that completed. */
 typedef uint64_t jit_code(struct cpu *cpu, uint64_t limit, uint64_t ia);
 
+/* The tag of a decoded block (cpu/exec.c's cache), which compiled code
+ * checks before it jumps to another block's code. */
+struct tb_tag {
+    uint64_t tag;           /* absolute address of the first instruction + 1; 0 = empty */
+    uint32_t gen;           /* the frame's code generation when decoded */
+    uint8_t n;              /* instructions decoded so far */
+    uint8_t jit_n;          /* instructions in the compiled code */
+    uint16_t runs;          /* times entered, until it is compiled */
+    jit_code *code;         /* compiled code, or NULL */
+};
+
+/* A link from an exit of compiled code to the block that starts at its
+ * target in the same frame: valid while that block's tag, code and frame
+ * generation are what they were when linked. cpu->jit_chain points at the
+ * link of the exit that returned, for the caller to fill. */
+struct jit_chain {
+    struct tb_tag *t;       /* NULL: not linked */
+    jit_code *code;
+    uint64_t tag;
+    const uint32_t *gen_at; /* the frame's code generation */
+    uint32_t n;             /* t->jit_n */
+    uint32_t unused;
+    const void *entry;      /* where a jump from another block enters the code */
+};
+
+/* Link @link to the compiled block @t of the frame whose code generation
+ * is at @gen_at. */
+void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at);
+
 /* A block compiler for @cpu, or NULL where the host has none (not x86-64)
  * or the code buffer cannot be mapped. */
 struct jit *jit_new(void);

@@ -161,6 +161,7 @@ struct cpu {
     struct icache *icache;
     struct jit *jit;        /* the block compiler, NULL if off (cpu/jit.c) */
     uint32_t jit_exc;       /* exception of the instruction that ended compiled code */
+    struct jit_chain *jit_chain;    /* the unlinked exit compiled code left by */
     struct sie_ctx *sie;    /* NULL outside SIE */
 };
 

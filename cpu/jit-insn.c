@@ -384,21 +384,46 @@ static void store_gr(struct jctx *c, unsigned len)
     }
 }
 
-/* LA, LAY: the address, 64 bits in the 64-bit mode, else bits 32-63. */
-static void load_address(struct jctx *c)
+/* Guest register @r1 = the address in rax: 64 bits in the 64-bit mode,
+ * else bits 32-63. */
+static void set_address(struct jctx *c, unsigned r1)
 {
-    const struct insn *in = cur(c);
     struct emit *e = &c->e;
     uint8_t *not64, *done;
 
-    address(c, in->d2, in->x2, in->b2);
     x_imm_mem(e, true, G1_CMP, RBX, CPU_OFF(amode_mask), -1);
     not64 = x_jump(e, X_NE);
-    x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+    x_mem(e, true, OP_STORE, RAX, RBX, GR(r1));
     done = x_jump(e, -1);
     x_patch(not64, e->p);
-    x_mem(e, false, OP_STORE, RAX, RBX, GR(in->r1));
+    x_mem(e, false, OP_STORE, RAX, RBX, GR(r1));
     x_patch(done, e->p);
+}
+
+/* LA, LAY: the second-operand address. */
+static void load_address(struct jctx *c)
+{
+    const struct insn *in = cur(c);
+
+    address(c, in->d2, in->x2, in->b2);
+    set_address(c, in->r1);
+}
+
+/* The address of the next instruction into @reg (not at a frame's end). */
+static void page_next(struct jctx *c, unsigned reg)
+{
+    x_mem(&c->e, true, OP_LEA, reg, R14, (int32_t)(c->off[c->k + 1] - c->off[0]));
+    if (c->off[c->k + 1] >= PAGE_SIZE)
+        x_mem(&c->e, true, OP_AND, reg, RBX, CPU_OFF(amode_mask));
+}
+
+/* Bit positions @start through @end (PoO numbering), wrapping after 63. */
+static uint64_t range_mask(unsigned start, unsigned end)
+{
+    uint64_t from_start = UINT64_MAX >> start;
+    uint64_t to_end = UINT64_MAX << (63 - end);
+
+    return start <= end ? from_start & to_end : from_start | to_end;
 }
 
 /* The SI operand's host address into rdx (@store: through the store TLB). */
@@ -432,6 +457,148 @@ static void test_under_mask(struct jctx *c)
     e8(e, 0x08);                            /* or dl, cl */
     e8(e, 0xca);
     store_cc_dl(e);
+}
+
+/* TMLL, TMLH, TMHL, TMHH: test the halfword at byte @off (little-endian)
+ * of R1 under the mask I2: cc 0 zero, 1 mixed with the leftmost selected
+ * bit zero, 2 mixed with it one, 3 all ones; computed as the sum of
+ * (selected != 0), (leftmost selected bit one) and (all selected ones). */
+static void test_halfword(struct jctx *c, int32_t off)
+{
+    struct emit *e = &c->e;
+    unsigned m = (uint16_t)cur(c)->i2;
+    unsigned top;
+
+    if (m == 0) {
+        x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));
+        e8(e, 0);
+        return;
+    }
+    top = 0x8000u >> (__builtin_clz(m) - 16);
+    x_mem(e, false, OP_MOVZX16, RAX, RBX, GR(cur(c)->r1) + off);
+    x_imm(e, false, G1_AND, RAX, (int32_t)m);
+    x_setcc(e, X_NE, RCX);
+    e8(e, 0xa9);                            /* test eax, top */
+    e32(e, top);
+    x_setcc(e, X_NE, RDX);
+    e8(e, 0x00);                            /* add dl, cl */
+    e8(e, 0xca);
+    x_imm(e, false, G1_CMP, RAX, (int32_t)m);
+    x_setcc(e, X_E, RCX);
+    e8(e, 0x00);                            /* add dl, cl */
+    e8(e, 0xca);
+    store_cc_dl(e);
+}
+
+/* RISBG: R2 rotated by I5, the bits I3-I4 inserted into R1 (the others
+ * kept, or zeroed if I4 bit 0); cc of the signed 64-bit result. */
+static void rotate_insert(struct jctx *c)
+{
+    const struct insn *in = cur(c);
+    struct emit *e = &c->e;
+    uint64_t mask = range_mask(in->i3 & 63, in->i4 & 63);
+
+    x_mem(e, true, OP_LOAD, RAX, RBX, GR(in->r2));
+    x_shift_imm(e, true, SH_ROL, RAX, in->i5 & 63);
+    x_mov_imm(e, RCX, mask);
+    x_rr(e, true, OP_AND, RAX, RCX);
+    if (!(in->i4 & 0x80)) {
+        x_mov_imm(e, RCX, ~mask);
+        x_mem(e, true, OP_AND, RCX, RBX, GR(in->r1));
+        x_rr(e, true, OP_OR, RAX, RCX);
+    }
+    x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+    x_rr(e, true, OP_TEST, RAX, RAX);
+    cc_signed(e);
+}
+
+/* RNSBG, ROSBG, RXSBG: the bits I3-I4 of R1 combined (x86 @op) with R2
+ * rotated by I5; cc 0 if those bits of the result are zero, else 1; R1
+ * unchanged if I3 bit 0 (test only). */
+static void rotate_combine(struct jctx *c, unsigned op)
+{
+    const struct insn *in = cur(c);
+    struct emit *e = &c->e;
+    uint64_t mask = range_mask(in->i3 & 63, in->i4 & 63);
+
+    x_mem(e, true, OP_LOAD, RAX, RBX, GR(in->r2));
+    x_shift_imm(e, true, SH_ROL, RAX, in->i5 & 63);
+    x_mem(e, true, op, RAX, RBX, GR(in->r1));
+    x_mov_imm(e, RCX, mask);
+    x_rr(e, true, OP_AND, RAX, RCX);
+    cc_nonzero(e);
+    if (!(in->i3 & 0x80)) {
+        x_mov_imm(e, RCX, ~mask);
+        x_mem(e, true, OP_AND, RCX, RBX, GR(in->r1));
+        x_rr(e, true, OP_OR, RAX, RCX);
+        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+    }
+}
+
+/* The AFP-register control for FPR @r: registers other than 0, 2, 4 and 6
+ * need CR0 bit 45, else the handler presents the data exception. */
+static void afp_check(struct jctx *c, unsigned r)
+{
+    if (!(r & 9))
+        return;
+    x_mem(&c->e, false, 0xf6, 0, RBX, CPU_OFF(cr) + 2);    /* test byte [cr0 + 2], 4 */
+    e8(&c->e, 0x04);
+    jit_slow(c, X_E);
+}
+
+/* The storage-operand address of a relative-long instruction into rax, or
+ * false if it is not aligned to @size (the handler presents that). */
+static bool rel_address(struct jctx *c, unsigned size)
+{
+    int64_t t = (int64_t)c->off[c->k] + cur(c)->ri;
+
+    if (t & (size - 1))
+        return false;
+    x_mem(&c->e, true, OP_LEA, RAX, R14, (int32_t)(c->off[c->k] - c->off[0]) + (int32_t)cur(c)->ri);
+    x_mem(&c->e, true, OP_AND, RAX, RBX, CPU_OFF(amode_mask));
+    return true;
+}
+
+/* LMG, STMG, LM, STM: registers R1 through R3 (wrapping) from or to
+ * consecutive words of @size bytes at D2(B2), all in one page (else the
+ * handler). */
+static void multiple(struct jctx *c, unsigned size, bool store)
+{
+    const struct insn *in = cur(c);
+    struct emit *e = &c->e;
+    unsigned n = ((in->r3 - in->r1) & 15) + 1;
+    bool w = size == 8;
+
+    address(c, in->d2, 0, in->b2);
+    tlb(c, store, size * n);
+    for (unsigned i = 0; i < n; i++) {
+        unsigned r = (in->r1 + i) & 15;
+
+        if (store) {
+            x_mem(e, w, OP_LOAD, RAX, RBX, GR(r));
+            x_bswap(e, w, RAX);
+            x_mem(e, w, OP_STORE, RAX, RDX, (int32_t)(size * i));
+        } else {
+            x_mem(e, w, OP_LOAD, RAX, RDX, (int32_t)(size * i));
+            x_bswap(e, w, RAX);
+            x_mem(e, w, OP_STORE, RAX, RBX, GR(r));
+        }
+    }
+}
+
+/* Store the immediate @v, @len bytes big-endian, at D1(B1) (MVHHI, MVHI, MVGHI). */
+static void store_imm(struct jctx *c, unsigned len, uint64_t v)
+{
+    const struct insn *in = cur(c);
+    struct emit *e = &c->e;
+
+    address(c, in->d1, 0, in->b1);
+    tlb(c, true, len);
+    v = __builtin_bswap64(v) >> (64 - 8 * len);
+    x_mov_imm(e, RAX, v);
+    if (len == 2)
+        e8(e, 0x66);
+    x_mem(e, len == 8, OP_STORE, RAX, RDX, 0);
 }
 
 /* ---- branches ---- */
@@ -772,6 +939,116 @@ bool jit_insn_inline(struct jctx *c)
         compare_branch(c, sign);
         return true;
     }
+    case INSN_RISBG: rotate_insert(c); return true;
+    case INSN_RNSBG: rotate_combine(c, OP_AND); return true;
+    case INSN_ROSBG: rotate_combine(c, OP_OR); return true;
+    case INSN_RXSBG: rotate_combine(c, OP_XOR); return true;
+    case INSN_TMLL: test_halfword(c, 0); return true;
+    case INSN_TMLH: test_halfword(c, 2); return true;
+    case INSN_TMHL: test_halfword(c, 4); return true;
+    case INSN_TMHH: test_halfword(c, 6); return true;
+    case INSN_ALFI:
+        alu_imm(c, G1_ADD, false, in->r1, in->r1, (int32_t)in->i2, CC_ADD_LOGICAL);
+        return true;
+    case INSN_SLFI:
+        alu_imm(c, G1_SUB, false, in->r1, in->r1, (int32_t)in->i2, CC_SUB_LOGICAL);
+        return true;
+    case INSN_ARK:  alu_rr(c, OP_ADD, false, in->r1, in->r2, in->r3, CC_SIGNED_OVF); return true;
+    case INSN_SRK:  alu_rr(c, OP_SUB, false, in->r1, in->r2, in->r3, CC_SIGNED_OVF); return true;
+    case INSN_AGRK: alu_rr(c, OP_ADD, true, in->r1, in->r2, in->r3, CC_SIGNED_OVF); return true;
+    case INSN_SGRK: alu_rr(c, OP_SUB, true, in->r1, in->r2, in->r3, CC_SIGNED_OVF); return true;
+    case INSN_ALGRK: alu_rr(c, OP_ADD, true, in->r1, in->r2, in->r3, CC_ADD_LOGICAL); return true;
+    case INSN_SLGRK: alu_rr(c, OP_SUB, true, in->r1, in->r2, in->r3, CC_SUB_LOGICAL); return true;
+    case INSN_ORK:  alu_rr(c, OP_OR, false, in->r1, in->r2, in->r3, CC_NONZERO); return true;
+    case INSN_NGRK: alu_rr(c, OP_AND, true, in->r1, in->r2, in->r3, CC_NONZERO); return true;
+    case INSN_OGRK: alu_rr(c, OP_OR, true, in->r1, in->r2, in->r3, CC_NONZERO); return true;
+    case INSN_XGRK: alu_rr(c, OP_XOR, true, in->r1, in->r2, in->r3, CC_NONZERO); return true;
+    case INSN_EAR:
+        x_mem(e, false, OP_LOAD, RAX, RBX, CPU_OFF(ar) + 4 * (int32_t)in->r2);
+        x_mem(e, false, OP_STORE, RAX, RBX, GR(in->r1));
+        return true;
+    case INSN_LGDR:
+        afp_check(c, in->r2);
+        x_mem(e, true, OP_LOAD, RAX, RBX, CPU_OFF(vr) + 16 * (int32_t)in->r2);
+        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+        return true;
+    case INSN_LDGR:
+        afp_check(c, in->r1);
+        x_mem(e, true, OP_LOAD, RAX, RBX, GR(in->r2));
+        x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(vr) + 16 * (int32_t)in->r1);
+        return true;
+    case INSN_LD:
+    case INSN_LDY:
+        afp_check(c, in->r1);
+        fetch2(c, 8, false, true);
+        x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(vr) + 16 * (int32_t)in->r1);
+        return true;
+    case INSN_STD:
+    case INSN_STDY:
+        afp_check(c, in->r1);
+        address(c, in->d2, in->x2, in->b2);
+        tlb(c, true, 8);
+        x_mem(e, true, OP_LOAD, RAX, RBX, CPU_OFF(vr) + 16 * (int32_t)in->r1);
+        x_bswap(e, true, RAX);
+        x_mem(e, true, OP_STORE, RAX, RDX, 0);
+        return true;
+    case INSN_LARL:
+        x_mem(e, true, OP_LEA, RAX, R14, (int32_t)(c->off[c->k] - c->off[0]) + (int32_t)in->ri);
+        x_mem(e, true, OP_AND, RAX, RBX, CPU_OFF(amode_mask));
+        set_address(c, in->r1);
+        return true;
+    case INSN_LGRL:
+    case INSN_LRL:
+    case INSN_LGFRL:
+    case INSN_LLGFRL: {
+        unsigned len = in->id == INSN_LGRL ? 8 : 4;
+        bool w = in->id != INSN_LRL;
+
+        if (!rel_address(c, len))
+            return false;
+        tlb(c, false, len);
+        load_be(e, len, in->id == INSN_LGFRL, w);
+        x_mem(e, w, OP_STORE, RAX, RBX, GR(in->r1));
+        return true;
+    }
+    case INSN_STGRL:
+    case INSN_STRL: {
+        unsigned len = in->id == INSN_STGRL ? 8 : 4;
+
+        if (!rel_address(c, len))
+            return false;
+        tlb(c, true, len);
+        x_mem(e, len == 8, OP_LOAD, RAX, RBX, GR(in->r1));
+        x_bswap(e, len == 8, RAX);
+        x_mem(e, len == 8, OP_STORE, RAX, RDX, 0);
+        return true;
+    }
+    case INSN_LMG: multiple(c, 8, false); return true;
+    case INSN_STMG: multiple(c, 8, true); return true;
+    case INSN_LM: multiple(c, 4, false); return true;
+    case INSN_STM: multiple(c, 4, true); return true;
+    case INSN_MVHHI: store_imm(c, 2, (uint64_t)in->i2); return true;
+    case INSN_MVHI: store_imm(c, 4, (uint64_t)in->i2); return true;
+    case INSN_MVGHI: store_imm(c, 8, (uint64_t)in->i2); return true;
+    case INSN_CLIY:
+        si_operand(c, false);
+        x_mem(e, false, OP_MOVZX8, RAX, RDX, 0);
+        x_imm(e, false, G1_CMP, RAX, (uint8_t)in->i2);
+        cc_from(e, X_B, X_A);
+        return true;
+    case INSN_LLIHF:
+        x_mov_imm(e, RAX, (uint64_t)(uint32_t)in->i2 << 32);
+        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+        return true;
+    case INSN_BRAS:
+    case INSN_BRASL:
+        /* the 64-bit mode's link: the next instruction's address */
+        x_imm_mem(e, true, G1_CMP, RBX, CPU_OFF(amode_mask), -1);
+        jit_slow(c, X_NE);
+        page_next(c, RAX);
+        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+        jit_branch_rel(c, -1);
+        return true;
     default:
         return false;
     }

@@ -302,7 +302,9 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
             if (link != NULL && t->code != NULL)
                 jit_link(link, t, &cpu->mem->code_gen[frame >> 12]);
             link = NULL;
-            if (t->code != NULL && t->jit_n <= budget - done) {
+            /* attention pending (a debugger's breakpoints: ATTN_DEBUG stays
+             * set) means one instruction at a time, so no compiled code */
+            if (t->code != NULL && t->jit_n <= budget - done && cpu->attn == 0) {
                 cpu->jit_chain = NULL;
                 done += t->code(cpu, budget - done, ia);
                 if (unlikely(cpu->jit_exc != 0)) {

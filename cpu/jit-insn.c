@@ -200,6 +200,34 @@ static void set_cc(struct jctx *c, enum cc_kind kind)
     }
 }
 
+/* Store the result in rax (@wide64 or 32 bits) into guest register @r and
+ * set the cc of @kind from the flags of the operation. A signed overflow
+ * stores the result with cc 3 while the program mask disables the
+ * fixed-point-overflow exception; else the handler presents it. */
+static void store_result(struct jctx *c, bool wide64, unsigned r, enum cc_kind kind)
+{
+    struct emit *e = &c->e;
+    uint8_t *ovf, *done;
+
+    if (kind != CC_SIGNED_OVF) {
+        x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r));
+        set_cc(c, kind);
+        return;
+    }
+    ovf = x_jump(e, X_O);
+    x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r));
+    cc_signed(e);
+    done = x_jump(e, -1);
+    x_patch(ovf, e->p);
+    x_mem(e, false, 0xf6, 0, RBX, CPU_OFF(psw.mask) + 5);  /* test: PSW bit 20 */
+    e8(e, 0x08);
+    jit_slow(c, X_NE);
+    x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r));
+    x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));            /* mov byte [cc], 3 */
+    e8(e, 3);
+    x_patch(done, e->p);
+}
+
 /* @dst = @a op @b (guest registers, @wide64 or 32 bits), with the cc of @kind. */
 static void alu_rr(struct jctx *c, unsigned op, bool wide64, unsigned dst, unsigned a,
                    unsigned b, enum cc_kind kind)
@@ -208,10 +236,7 @@ static void alu_rr(struct jctx *c, unsigned op, bool wide64, unsigned dst, unsig
 
     x_mem(e, wide64, OP_LOAD, RAX, RBX, GR(a));
     x_mem(e, wide64, op, RAX, RBX, GR(b));
-    if (kind == CC_SIGNED_OVF)
-        jit_slow(c, X_O);
-    x_mem(e, wide64, OP_STORE, RAX, RBX, GR(dst));
-    set_cc(c, kind);
+    store_result(c, wide64, dst, kind);
 }
 
 /* r1 = op(r1, rax) (the second operand already in rax). */
@@ -223,10 +248,7 @@ static void alu_rax(struct jctx *c, unsigned op, bool wide64, enum cc_kind kind)
     x_rr(e, true, OP_STORE, RAX, RSI);                  /* mov rsi, rax */
     x_mem(e, wide64, OP_LOAD, RAX, RBX, GR(r1));
     x_rr(e, wide64, op, RAX, RSI);
-    if (kind == CC_SIGNED_OVF)
-        jit_slow(c, X_O);
-    x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r1));
-    set_cc(c, kind);
+    store_result(c, wide64, r1, kind);
 }
 
 /* cc of comparing guest register @r1 (@wide64 or 32 bits) with rax. */
@@ -250,10 +272,7 @@ static void alu_imm(struct jctx *c, unsigned ext, bool wide64, unsigned dst, uns
 
     x_mem(e, wide64, OP_LOAD, RAX, RBX, GR(src));
     x_imm(e, wide64, ext, RAX, imm);
-    if (kind == CC_SIGNED_OVF)
-        jit_slow(c, X_O);
-    x_mem(e, wide64, OP_STORE, RAX, RBX, GR(dst));
-    set_cc(c, kind);
+    store_result(c, wide64, dst, kind);
 }
 
 /* r1 = op(r1, r2) of ADD/SUBTRACT LOGICAL WITH CARRY/BORROW (64 bits). */

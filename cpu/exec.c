@@ -28,13 +28,17 @@
 
 struct icache {
     struct tb_tag tag[TB_COUNT];
+    uint8_t mru[TB_COUNT / 2];      /* per set of two slots: the one used last */
     struct insn (*in)[TB_INSNS];    /* TB_COUNT blocks, allocated apart (aligned) */
 };
 
-/* The block slot for a block starting at absolute @aaddr. */
-static unsigned tb_slot(uint64_t aaddr)
+/* The first of the two slots (a set) where a block starting at absolute
+ * @aaddr may be. Two ways: the kernel's and a program's hot code meet in
+ * a direct-mapped cache often enough to decode the same blocks again and
+ * again. */
+static unsigned tb_set(uint64_t aaddr)
 {
-    return (unsigned)((aaddr >> 1) ^ (aaddr >> (TB_BITS + 1))) & (TB_COUNT - 1);
+    return 2 * ((unsigned)((aaddr >> 1) ^ (aaddr >> TB_BITS)) & (TB_COUNT / 2 - 1));
 }
 
 exc_t insn_unimpl(struct cpu *cpu, const struct insn *in)
@@ -164,12 +168,28 @@ static const uint8_t *fetch_slow(struct cpu *cpu, uint64_t ia)
  * emptied and claimed for it if the slot held another block or stale code. */
 static unsigned tb_find(struct cpu *cpu, uint64_t aaddr)
 {
-    unsigned slot = tb_slot(aaddr);
-    struct tb_tag *t = &cpu->icache->tag[slot];
+    unsigned set = tb_set(aaddr), slot;
+    struct tb_tag *t = &cpu->icache->tag[set];
     uint64_t frame = aaddr >> 12;
+    uint32_t gen = cpu->mem->code_gen[frame];
 
-    if (likely(t->tag == aaddr + 1 && t->gen == cpu->mem->code_gen[frame]))
-        return slot;
+    if (likely(t[0].tag == aaddr + 1 && t[0].gen == gen)) {
+        cpu->icache->mru[set / 2] = 0;
+        return set;
+    }
+    if (likely(t[1].tag == aaddr + 1 && t[1].gen == gen)) {
+        cpu->icache->mru[set / 2] = 1;
+        return set + 1;
+    }
+    /* stale code of the same address, else the way used less recently */
+    if (t[0].tag == aaddr + 1)
+        slot = set;
+    else if (t[1].tag == aaddr + 1)
+        slot = set + 1;
+    else
+        slot = set + 1 - cpu->icache->mru[set / 2];
+    cpu->icache->mru[set / 2] = (uint8_t)(slot - set);
+    t = &cpu->icache->tag[slot];
     if (!cpu->mem->code[frame]) {
         cpu->mem->code[frame] = 1;
         mmu_tlb_drop_store_frame(cpu, aaddr);

@@ -215,16 +215,27 @@ void cpu_set_jit(bool on, bool eager)
 /* Compile the @t->n decoded records @first of the block that starts at
  * logical @ia into its code. Returns true if the code buffer was full and
  * every block's code (and every link) is gone. */
+/* An instruction of the SIE guest called from compiled code: its
+ * interception first, as exec_hooked does. Returns its outcome. */
+static exc_t exec_sie_call(struct cpu *cpu, const struct insn *in)
+{
+    exc_t exc = sie_intercept_insn(cpu, in, 0);
+
+    return exc ? exc : in->fn(cpu, in);
+}
+
 static COLD bool compile_block(struct cpu *cpu, struct tb_tag *t, const struct insn *first,
                                uint64_t ia)
 {
     bool flushed;
-    jit_code *code = jit_compile(cpu->jit, first, t->n, (unsigned)(ia & ~PAGE_MASK), &flushed);
+    jit_code *code = jit_compile(cpu->jit, first, t->n, (unsigned)(ia & ~PAGE_MASK),
+                                 cpu->sie != NULL ? exec_sie_call : NULL, &flushed);
 
     if (flushed)
         for (unsigned i = 0; i < TB_COUNT; i++)
             cpu->icache->tag[i].code = NULL;
     t->code = code;
+    t->code_sie = cpu->sie != NULL;
     t->jit_n = t->n;
     return flushed;
 }
@@ -290,6 +301,7 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
     const uint8_t *p = tlb_hit(cpu->tlb.ifetch, ia, 2);
     const uint8_t *page;
     uint64_t frame, done = 0;
+    bool jit_ok;
 
     if (unlikely(p == NULL || !block_can_start(ia, p))) {
         if (ia & 1) {
@@ -304,6 +316,8 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
     }
     page = p - (ia & ~PAGE_MASK);
     frame = (uint64_t)(page - cpu->mem->ram);
+    /* compiled code runs in the guest too (its calls intercept), not under -d exec */
+    jit_ok = cpu->jit != NULL && (!hooked || !(cpu->trace & TR_EXEC));
     for (struct jit_chain *link = NULL;;) { /* one block; @link: the exit that led here */
         unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
         struct tb_tag *t = &cpu->icache->tag[slot];
@@ -311,7 +325,9 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
         struct insn *in = first, *end = first + t->n;
         uint64_t page_ia = ia & PAGE_MASK, block_ia = ia;
 
-        if (!hooked && cpu->jit != NULL) {
+        if (jit_ok) {
+            if (t->code != NULL && t->code_sie != (cpu->sie != NULL))
+                t->code = NULL;             /* compiled in the other mode: again */
             if (t->code == NULL) {
                 if (jit_eager && t->n == 0)
                     decode_ahead(cpu, t, first, page, ia);
@@ -372,7 +388,7 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
                     break;
                 /* a loop: once it is hot, leave so that the block at its
                  * head is compiled (and the loop runs in its code) */
-                if (!hooked && cpu->jit != NULL && ++t->runs >= JIT_HOT)
+                if (jit_ok && ++t->runs >= JIT_HOT)
                     break;
                 ia = cpu->next_ia;
                 continue;

@@ -71,6 +71,7 @@ struct jctx {
     struct emit e;
     const struct insn *in;
     unsigned n;
+    insn_fn *call;          /* what calls an instruction's handler, NULL: the handler */
     unsigned off[17];       /* page offset of each instruction (and of the end) */
     bool target[16];        /* a relative branch of the block lands here */
     uint8_t *label[16];

@@ -106,7 +106,7 @@ static void emit_handler_call(struct jctx *c)
     e8(e, r->len);
     x_rr(e, true, OP_STORE, RBX, RDI);                  /* mov rdi, rbx */
     x_mov_imm(e, RSI, (uint64_t)(uintptr_t)r);
-    x_mov_imm(e, RAX, (uint64_t)(uintptr_t)r->fn);
+    x_mov_imm(e, RAX, (uint64_t)(uintptr_t)(c->call != NULL ? c->call : r->fn));
     e8(e, 0xff);                                        /* call rax */
     e8(e, 0xd0);
     x_rr(e, false, OP_TEST, RAX, RAX);
@@ -335,7 +335,7 @@ uint64_t jit_code_bytes(const struct jit *jit)
 }
 
 jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsigned off,
-                      bool *flushed)
+                      insn_fn *call, bool *flushed)
 {
     static struct jctx c;
     struct emit *e = &c.e;
@@ -353,6 +353,7 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
     e->p = start;
     c.in = in;
     c.n = n;
+    c.call = call;
     c.off[0] = off;
     for (unsigned k = 0; k < n; k++)
         c.off[k + 1] = c.off[k] + in[k].len;
@@ -428,7 +429,7 @@ struct jit *jit_new(void)
 }
 
 jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsigned off,
-                      bool *flushed)
+                      insn_fn *call, bool *flushed)
 {
     *flushed = false;
     return NULL;

@@ -28,6 +28,7 @@ struct tb_tag {
     uint8_t jit_n;          /* instructions in the compiled code */
     uint16_t runs;          /* times entered, until it is compiled */
     jit_code *code;         /* compiled code, or NULL */
+    bool code_sie;          /* compiled for the SIE guest (its calls intercept) */
 };
 
 /* A link from an exit of compiled code to the block that starts at its
@@ -52,11 +53,12 @@ void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at);
  * or the code buffer cannot be mapped. */
 struct jit *jit_new(void);
 /* Compile the @n decoded records @in of a block whose first instruction
- * lies at page offset @off. Returns the code, or NULL if the block cannot be
- * compiled; *@flushed is set when the code buffer was full and every
- * earlier block's code is gone. */
+ * lies at page offset @off; instructions not compiled inline call @call
+ * (cpu, record) if it is not NULL, else their handlers. Returns the code,
+ * or NULL if the block cannot be compiled; *@flushed is set when the code
+ * buffer was full and every earlier block's code is gone. */
 jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsigned off,
-                      bool *flushed);
+                      insn_fn *call, bool *flushed);
 /* Host bytes of code compiled since the start (for statistics). */
 uint64_t jit_code_bytes(const struct jit *jit);
 

@@ -605,6 +605,30 @@ static void multiple(struct jctx *c, unsigned size, bool store)
     }
 }
 
+/* CLC of 1, 2, 4 or 8 bytes: both operands through the TLB, compared as
+ * unsigned big-endian numbers (which orders them as bytes do). */
+static bool compare_logical_chars(struct jctx *c)
+{
+    const struct insn *in = cur(c);
+    struct emit *e = &c->e;
+    unsigned len = in->l1 + 1u;
+
+    if (len != 1 && len != 2 && len != 4 && len != 8)
+        return false;
+    address(c, in->d1, 0, in->b1);
+    tlb(c, false, len);
+    x_rr(e, true, OP_STORE, RDX, R8);                  /* mov r8, rdx */
+    address(c, in->d2, 0, in->b2);
+    tlb(c, false, len);
+    load_be(e, len, false, len == 8);                  /* rax = second operand */
+    x_rr(e, true, OP_STORE, RAX, RSI);                 /* mov rsi, rax */
+    x_rr(e, true, OP_STORE, R8, RDX);                  /* mov rdx, r8 */
+    load_be(e, len, false, len == 8);                  /* rax = first operand */
+    x_rr(e, true, OP_CMP, RAX, RSI);
+    cc_from(e, X_B, X_A);
+    return true;
+}
+
 /* Store the immediate @v, @len bytes big-endian, at D1(B1) (MVHHI, MVHI, MVGHI). */
 static void store_imm(struct jctx *c, unsigned len, uint64_t v)
 {
@@ -958,6 +982,7 @@ bool jit_insn_inline(struct jctx *c)
         compare_branch(c, sign);
         return true;
     }
+    case INSN_CLC: return compare_logical_chars(c);
     case INSN_RISBG: rotate_insert(c); return true;
     case INSN_RNSBG: rotate_combine(c, OP_AND); return true;
     case INSN_ROSBG: rotate_combine(c, OP_OR); return true;

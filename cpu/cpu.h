@@ -20,8 +20,9 @@ void cpu_clear_reset(struct cpu *cpu);
 
 /* Compile hot blocks to host code (the default) or interpret every
  * instruction; @eager compiles every block when it is first entered (a
- * test of the compiler). Applies to CPUs initialised afterwards. */
-void cpu_set_jit(bool on, bool eager);
+ * test of the compiler); @mib is each CPU's code buffer in MiB (1-1024).
+ * Applies to CPUs initialised afterwards. */
+void cpu_set_jit(bool on, bool eager, unsigned mib);
 
 /* Execute up to @budget instructions; returns early when the CPU stops, waits
  * or an instruction asks to leave the loop. Returns the number executed. */

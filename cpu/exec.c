@@ -205,11 +205,13 @@ static unsigned tb_find(struct cpu *cpu, uint64_t aaddr)
 
 static bool jit_enabled = true;
 static bool jit_eager;
+static unsigned jit_mib = 16;
 
-void cpu_set_jit(bool on, bool eager)
+void cpu_set_jit(bool on, bool eager, unsigned mib)
 {
     jit_enabled = on;
     jit_eager = eager;
+    jit_mib = mib;
 }
 
 /* Compile the @t->n decoded records @first of the block that starts at
@@ -322,7 +324,7 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
         unsigned slot = tb_find(cpu, frame | (ia & ~PAGE_MASK));
         struct tb_tag *t = &cpu->icache->tag[slot];
         struct insn *first = cpu->icache->in[slot];
-        struct insn *in = first, *end = first + t->n;
+        struct insn *in, *end;
         uint64_t page_ia = ia & PAGE_MASK, block_ia = ia;
 
         if (jit_ok) {
@@ -361,6 +363,8 @@ static ALWAYS_INLINE uint64_t run_frame_with(struct cpu *cpu, uint64_t budget, b
             }
         }
 
+        in = first;                         /* t->n as of now: decode_ahead may have grown it */
+        end = first + t->n;
         for (;;) {                          /* one instruction */
             uint64_t next;
 
@@ -461,7 +465,7 @@ void cpu_init(struct cpu *cpu, uint16_t addr, struct storage *mem, struct machin
         cpu->icache->in = aligned_alloc(64, sizeof(struct insn[TB_COUNT][TB_INSNS]));
     if (!cpu->icache || !cpu->icache->in)
         die("out of memory for the decoded-instruction cache");
-    cpu->jit = jit_enabled ? jit_new() : NULL;
+    cpu->jit = jit_enabled ? jit_new(jit_mib) : NULL;
     cpu_clear_reset(cpu);
 }
 

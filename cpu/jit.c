@@ -15,11 +15,11 @@
 #include <sys/mman.h>
 #include "cpu/jit-x86.h"
 
-#define JIT_BUF_SIZE   (16u << 20)     /* code buffer per CPU; full: start again */
 #define JIT_BLOCK_MAX  (64u << 10)     /* room one block may need at most */
 
 struct jit {
     uint8_t *buf;
+    size_t size;                       /* of the code buffer; full: start again */
     size_t used;
     uint64_t bytes;                    /* compiled since the start */
 };
@@ -309,7 +309,7 @@ void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
     link->t = t;
 }
 
-struct jit *jit_new(void)
+struct jit *jit_new(unsigned mib)
 {
     static struct jit jits[256];
     static unsigned count;
@@ -318,12 +318,13 @@ struct jit *jit_new(void)
 
     if (count == sizeof(jits) / sizeof(jits[0]))
         return NULL;
-    buf = mmap(NULL, JIT_BUF_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    buf = mmap(NULL, (size_t)mib << 20, PROT_READ | PROT_WRITE | PROT_EXEC,
                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (buf == MAP_FAILED)
         return NULL;
     j = &jits[count++];
     j->buf = buf;
+    j->size = (size_t)mib << 20;
     j->used = 0;
     j->bytes = 0;
     return j;
@@ -344,7 +345,7 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
     *flushed = false;
     if (n == 0 || n > 16)
         return NULL;
-    if (jit->used + JIT_BLOCK_MAX > JIT_BUF_SIZE) {
+    if (jit->used + JIT_BLOCK_MAX > jit->size) {
         jit->used = 0;
         *flushed = true;
     }
@@ -423,7 +424,7 @@ void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
 {
 }
 
-struct jit *jit_new(void)
+struct jit *jit_new(unsigned mib)
 {
     return NULL;
 }

@@ -49,9 +49,9 @@ struct jit_chain {
  * is at @gen_at. */
 void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at);
 
-/* A block compiler for @cpu, or NULL where the host has none (not x86-64)
- * or the code buffer cannot be mapped. */
-struct jit *jit_new(void);
+/* A block compiler with a code buffer of @mib MiB (at least 1), or NULL
+ * where the host has none (not x86-64) or the buffer cannot be mapped. */
+struct jit *jit_new(unsigned mib);
 /* Compile the @n decoded records @in of a block whose first instruction
  * lies at page offset @off; instructions not compiled inline call @call
  * (cpu, record) if it is not NULL, else their handlers. Returns the code,

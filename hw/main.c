@@ -31,6 +31,7 @@ static gboolean opt_nographic, opt_nodefaults, opt_noreboot, opt_version, opt_li
 static gboolean opt_deterministic;
 static gboolean opt_no_jit;
 static gboolean opt_jit_eager;
+static gint opt_tb_size = 16;
 static char *opt_gdb;
 static gboolean opt_gdb_default, opt_freeze;
 static char *opt_dfilter, *opt_trace_level, *opt_trace_cpu, *opt_trace_after, *opt_trace_count;
@@ -98,6 +99,8 @@ static const GOptionEntry entries[] = {
       "Derive time from the instruction count: every run replays the same", NULL },
     { "no-jit", 0, 0, G_OPTION_ARG_NONE, &opt_no_jit,
       "Interpret every instruction: compile no block to host code", NULL },
+    { "tb-size", 0, 0, G_OPTION_ARG_INT, &opt_tb_size,
+      "Code buffer of the block compiler per CPU, in MiB (1-1024, default 16)", "MIB" },
     { "jit-eager", 0, 0, G_OPTION_ARG_NONE, &opt_jit_eager,
       "Compile every block when first entered, not once hot (tests the compiler)", NULL },
     { "list-insns", 0, 0, G_OPTION_ARG_NONE, &opt_list_insns,
@@ -742,7 +745,9 @@ int main(int argc, char **argv)
     if (!opt_kernel)
         die("no -kernel given: sieve boots a kernel image directly (see --help)");
     configure_devices(&m);
-    cpu_set_jit(!opt_no_jit, opt_jit_eager);
+    if (opt_tb_size < 1 || opt_tb_size > 1024)
+        die("--tb-size %d: give the code buffer size in MiB, 1 to 1024", opt_tb_size);
+    cpu_set_jit(!opt_no_jit, opt_jit_eager, (unsigned)opt_tb_size);
     machine_init(&m, mem_mb, (unsigned)ncpus, model);
     attach_devices(&m);
     if (opt_deterministic)

@@ -93,15 +93,27 @@ static void fetch2(struct jctx *c, unsigned len, bool sign, bool wide64)
     load_be(&c->e, len, sign, wide64);
 }
 
-/* cpu->cc = dl. */
+/* cpu->cc = dl (nothing if the cc is dead). */
 static void store_cc_dl(struct emit *e)
 {
-    x_mem(e, false, OP_STORE8, RDX, RBX, CPU_OFF(cc));
+    if (!e->cc_dead)
+        x_mem(e, false, OP_STORE8, RDX, RBX, CPU_OFF(cc));
+}
+
+/* cpu->cc = @cc (nothing if the cc is dead). */
+static void store_cc_imm(struct emit *e, unsigned cc)
+{
+    if (e->cc_dead)
+        return;
+    x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));
+    e8(e, cc);
 }
 
 /* cc from x86 conditions: 1 if @low, 2 if @high, else 0. */
 static void cc_from(struct emit *e, unsigned low, unsigned high)
 {
+    if (e->cc_dead)
+        return;
     x_setcc(e, low, RCX);
     x_setcc(e, high, RDX);
     e8(e, 0x00);                            /* add dl, dl */
@@ -120,6 +132,8 @@ static void cc_signed(struct emit *e)
 /* cc of a logical result: 0 zero, 1 not. */
 static void cc_nonzero(struct emit *e)
 {
+    if (e->cc_dead)
+        return;
     x_setcc(e, X_NE, RDX);
     store_cc_dl(e);
 }
@@ -128,6 +142,8 @@ static void cc_nonzero(struct emit *e)
  * that holds for it), bit 0 a nonzero result. */
 static void cc_logical(struct emit *e, unsigned carry)
 {
+    if (e->cc_dead)
+        return;
     x_setcc(e, carry, RCX);
     x_setcc(e, X_NE, RDX);
     e8(e, 0x00);                            /* add cl, cl */
@@ -223,8 +239,7 @@ static void store_result(struct jctx *c, bool wide64, unsigned r, enum cc_kind k
     e8(e, 0x08);
     jit_slow(c, X_NE);
     x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r));
-    x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));            /* mov byte [cc], 3 */
-    e8(e, 3);
+    store_cc_imm(e, 3);
     x_patch(done, e->p);
 }
 
@@ -461,8 +476,7 @@ static void test_under_mask(struct jctx *c)
     unsigned m = (uint8_t)cur(c)->i2;
 
     if (m == 0) {                           /* no bit selected: cc 0 */
-        x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));
-        e8(e, 0);
+        store_cc_imm(e, 0);
         return;
     }
     si_operand(c, false);
@@ -489,8 +503,7 @@ static void test_halfword(struct jctx *c, int32_t off)
     unsigned top;
 
     if (m == 0) {
-        x_mem(e, false, 0xc6, 0, RBX, CPU_OFF(cc));
-        e8(e, 0);
+        store_cc_imm(e, 0);
         return;
     }
     top = 0x8000u >> (__builtin_clz(m) - 16);
@@ -657,6 +670,29 @@ static void compare_branch(struct jctx *c, bool sign)
 }
 
 /* ---- dispatch ---- */
+
+bool jit_insn_kills_cc(const struct insn *in)
+{
+    if (in->fn != insn_info[in->id].fn)     /* not compiled inline */
+        return false;
+    switch (in->id) {
+    case INSN_AR: case INSN_SR: case INSN_AGR: case INSN_SGR: case INSN_ALR: case INSN_SLR:
+    case INSN_ALGR: case INSN_SLGR: case INSN_NR: case INSN_OR: case INSN_XR: case INSN_NGR:
+    case INSN_OGR: case INSN_XGR: case INSN_NRK: case INSN_XRK: case INSN_ORK: case INSN_ARK:
+    case INSN_SRK: case INSN_AGRK: case INSN_SGRK: case INSN_ALGRK: case INSN_SLGRK:
+    case INSN_NGRK: case INSN_OGRK: case INSN_XGRK: case INSN_LTR: case INSN_LTGR:
+    case INSN_CR: case INSN_CGR: case INSN_CLR: case INSN_CLGR: case INSN_AHI: case INSN_AFI:
+    case INSN_AGHI: case INSN_AGFI: case INSN_AHIK: case INSN_AGHIK: case INSN_ALFI:
+    case INSN_SLFI: case INSN_NILF: case INSN_OILF: case INSN_XILF: case INSN_NIHF:
+    case INSN_OIHF: case INSN_CHI: case INSN_CFI: case INSN_CGHI: case INSN_CLFI:
+    case INSN_CLGFI: case INSN_SRA: case INSN_SRAG: case INSN_RISBG: case INSN_RNSBG:
+    case INSN_ROSBG: case INSN_RXSBG: case INSN_TMLL: case INSN_TMLH: case INSN_TMHL:
+    case INSN_TMHH: case INSN_AGFR: case INSN_ALGFR: case INSN_LCR: case INSN_LCGR:
+        return true;
+    default:
+        return false;
+    }
+}
 
 bool jit_insn_inline(struct jctx *c)
 {

@@ -40,6 +40,7 @@ enum { SH_ROL = 0, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
 
 struct emit {
     uint8_t *p;
+    bool cc_dead;           /* the next instruction sets the cc before anything reads it */
 };
 
 /* A jump whose rel32 is patched when its target is placed. */
@@ -256,6 +257,11 @@ static inline void fix_all(const struct fixups *f, const uint8_t *target)
     for (unsigned i = 0; i < f->n; i++)
         x_patch(f->at[i], target);
 }
+
+/* Does @in, compiled inline, set the cc from registers alone, without
+ * reading it and without an exception before it sets it? Then the cc of
+ * the instruction before it is dead. cpu/jit-insn.c. */
+bool jit_insn_kills_cc(const struct insn *in);
 
 /* Compile instruction c->k inline. Returns false if it has no inline form
  * (then its handler is called). cpu/jit-insn.c. */

@@ -371,6 +371,7 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
             flush_pending(&c);
         c.label[k] = e->p;
         x_rr(e, true, 0xff, 0, R12);                    /* inc r12 */
+        e->cc_dead = k + 1 < n && jit_insn_kills_cc(&in[k + 1]);
         if (jit_insn_inline(&c)) {
             for (unsigned i = 0; i < c.nslow; i++)
                 if (c.slow[i].k == k)
@@ -380,6 +381,7 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
             emit_call_insn(&c);
         }
     }
+    e->cc_dead = false;
     /* past the last instruction: the PSW address is the next one's */
     flush_pending(&c);
     if (c.off[n] < PAGE_SIZE) {

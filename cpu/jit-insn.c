@@ -112,14 +112,18 @@ static void store_cc_imm(struct emit *e, unsigned cc)
 /* cc from x86 conditions: 1 if @low, 2 if @high, else 0. */
 static void cc_from(struct emit *e, unsigned low, unsigned high)
 {
+    /* the flags stay as they are: a branch on the cc next can use them */
+    e->flags = low == X_L && high == X_G ? FL_SIGNED :
+               low == X_B && high == X_A ? FL_UNSIGNED : FL_NONE;
     if (e->cc_dead)
         return;
     x_setcc(e, low, RCX);
     x_setcc(e, high, RDX);
-    e8(e, 0x00);                            /* add dl, dl */
-    e8(e, 0xd2);
-    e8(e, 0x08);                            /* or dl, cl */
-    e8(e, 0xca);
+    x_rr(e, false, OP_MOVZX8, RCX, RCX);
+    x_rr(e, false, OP_MOVZX8, RDX, RDX);
+    e8(e, 0x8d);                            /* lea edx, [rcx + rdx*2] */
+    e8(e, 0x14);
+    e8(e, 0x51);
     store_cc_dl(e);
 }
 
@@ -132,6 +136,7 @@ static void cc_signed(struct emit *e)
 /* cc of a logical result: 0 zero, 1 not. */
 static void cc_nonzero(struct emit *e)
 {
+    e->flags = FL_ZERO;
     if (e->cc_dead)
         return;
     x_setcc(e, X_NE, RDX);
@@ -167,6 +172,18 @@ static int compare_cond(unsigned m, bool sign)
     case 12: return sign ? X_LE : X_BE;
     default: return -1;
     }
+}
+
+/* The x86 condition under which the cc the flags of @kind stand for
+ * selects a bit of the branch mask @m (cc 3 cannot be): -1 always, -2
+ * never. */
+static int flags_cond(enum flags_kind kind, unsigned m)
+{
+    if (kind == FL_ZERO) {
+        m &= 12;
+        return m == 12 ? -1 : m == 8 ? X_E : m == 4 ? X_NE : -2;
+    }
+    return compare_cond(m, kind == FL_SIGNED);
 }
 
 /* Test whether the CC selects a bit of the branch mask @m: returns the x86
@@ -241,6 +258,7 @@ static void store_result(struct jctx *c, bool wide64, unsigned r, enum cc_kind k
     x_mem(e, wide64, OP_STORE, RAX, RBX, GR(r));
     store_cc_imm(e, 3);
     x_patch(done, e->p);
+    e->flags = FL_NONE;                     /* the two paths leave different flags */
 }
 
 /* @dst = @a op @b (guest registers, @wide64 or 32 bits), with the cc of @kind. */
@@ -271,12 +289,12 @@ static void compare_rax(struct jctx *c, unsigned r1, bool wide64, bool sign)
 {
     struct emit *e = &c->e;
 
-    x_mem(e, wide64, OP_CMP, RAX, RBX, GR(r1));         /* rax - r1 */
-    /* reversed: r1 low when rax is greater */
+    x_mem(e, wide64, OP_LOAD, RCX, RBX, GR(r1));
+    x_rr(e, wide64, OP_CMP, RCX, RAX);                  /* r1 - rax */
     if (sign)
-        cc_from(e, X_G, X_L);
+        cc_from(e, X_L, X_G);
     else
-        cc_from(e, X_A, X_B);
+        cc_from(e, X_B, X_A);
 }
 
 /* r1 = op(r1, imm) with the immediate @imm sign-extended. */
@@ -564,6 +582,7 @@ static void rotate_combine(struct jctx *c, unsigned op)
         x_mem(e, true, OP_AND, RCX, RBX, GR(in->r1));
         x_rr(e, true, OP_OR, RAX, RCX);
         x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
+        e->flags = FL_NONE;
     }
 }
 
@@ -978,7 +997,8 @@ bool jit_insn_inline(struct jctx *c)
     /* branches */
     case INSN_BRC:
     case INSN_BRCL:
-        cond = cc_mask_test(e, in->r1);
+        cond = e->flags_in != FL_NONE ? flags_cond(e->flags_in, in->r1) :
+               cc_mask_test(e, in->r1);
         if (cond != -2)
             jit_branch_rel(c, cond);
         return true;

@@ -38,9 +38,16 @@ enum { SH_ROL = 0, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
 #define CPU_OFF(field) ((int32_t)offsetof(struct cpu, field))
 #define GR(r)          ((int32_t)(8 * (r)))             /* cpu->gr[r], low word first */
 
+/* What the host flags say about the guest cc after an instruction: nothing,
+ * or they are those of a signed or unsigned compare (cc 0 equal, 1 low, 2
+ * high) or of a result tested for zero (cc 0 zero, 1 not). */
+enum flags_kind { FL_NONE, FL_SIGNED, FL_UNSIGNED, FL_ZERO };
+
 struct emit {
     uint8_t *p;
     bool cc_dead;           /* the next instruction sets the cc before anything reads it */
+    enum flags_kind flags_in;   /* the flags as the previous instruction left them */
+    enum flags_kind flags;      /* the flags as this instruction leaves them */
 };
 
 /* A jump whose rel32 is patched when its target is placed. */

@@ -370,15 +370,22 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
         if (c.target[k])
             flush_pending(&c);
         c.label[k] = e->p;
-        x_rr(e, true, 0xff, 0, R12);                    /* inc r12 */
+        x_mem(e, true, OP_LEA, R12, R12, 1);             /* r12++, the flags kept */
         e->cc_dead = k + 1 < n && jit_insn_kills_cc(&in[k + 1]);
+        /* the flags the last instruction left hold here unless another
+         * path joins (a branch target) */
+        e->flags_in = c.target[k] ? FL_NONE : e->flags;
+        e->flags = FL_NONE;
         if (jit_insn_inline(&c)) {
             for (unsigned i = 0; i < c.nslow; i++)
-                if (c.slow[i].k == k)
+                if (c.slow[i].k == k) {
                     c.slow[i].resume = e->p;
+                    e->flags = FL_NONE;         /* the handler's path joins here */
+                }
             c.pending++;
         } else {
             emit_call_insn(&c);
+            e->flags = FL_NONE;
         }
     }
     e->cc_dead = false;

@@ -251,6 +251,25 @@ static inline bool block_can_start(uint64_t ia, const uint8_t *p)
     return !(ia & 1) && (off <= PAGE_SIZE - 6 || off + insn_len(p[0]) <= PAGE_SIZE);
 }
 
+const void *exec_jit_lookup(struct cpu *cpu, uint64_t ia, uint64_t left)
+{
+    const uint8_t *p = tlb_hit(cpu->tlb.ifetch, ia, 2);
+    struct tb_tag *t;
+    uint64_t aaddr;
+    uint32_t gen;
+
+    if (p == NULL || cpu->attn != 0 || !block_can_start(ia, p))
+        return NULL;
+    aaddr = (uint64_t)(p - cpu->mem->ram);
+    t = &cpu->icache->tag[tb_set(aaddr)];
+    gen = cpu->mem->code_gen[aaddr >> 12];
+    for (unsigned w = 0; w < 2; w++, t++)
+        if (t->tag == aaddr + 1 && t->gen == gen && t->code != NULL &&
+            t->code_sie == (cpu->sie != NULL) && t->jit_n <= left)
+            return jit_entry(t->code);
+    return NULL;
+}
+
 /* Decode the empty block @t (records @first) that starts at logical @ia in
  * the frame at host @page as far as it can reach: TB_INSNS instructions or
  * the frame's end. For --jit-eager, which compiles a block when it is first

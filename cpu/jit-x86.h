@@ -86,6 +86,8 @@ struct jctx {
     unsigned k;             /* the instruction being compiled */
     unsigned pending;       /* completed, not yet added to cpu->icount */
     struct fixups exit_next, exit_psw, exit_exc;
+    struct fixups exit_branch;  /* a handler branched: look for the code at next_ia */
+    struct fixups exit_lookup;  /* look for the code at the address in rax */
     struct slowpath slow[16];
     unsigned nslow;
     struct branch br[16];

@@ -129,7 +129,7 @@ static void emit_call_insn(struct jctx *c)
     page_address(c, RCX, c->off[c->k + 1]);
     x_mem(e, true, OP_CMP, RCX, RBX, CPU_OFF(next_ia));
     if (t < 0) {
-        fix_add(&c->exit_next, x_jump(e, X_NE));
+        fix_add(&c->exit_branch, x_jump(e, X_NE));
         return;
     }
     uint8_t *skip = x_jump(e, X_E);
@@ -212,7 +212,7 @@ static void emit_slowpath(struct jctx *c, const struct slowpath *s)
     emit_handler_call(c);
     page_address(c, RCX, c->off[c->k + 1]);
     x_mem(e, true, OP_CMP, RCX, RBX, CPU_OFF(next_ia));
-    fix_add(&c->exit_next, x_jump(e, X_NE));
+    fix_add(&c->exit_branch, x_jump(e, X_NE));
     add_icount(c, -(int32_t)(s->pending + 1));
     x_patch(x_jump(e, -1), s->resume);
 }
@@ -295,8 +295,37 @@ static void emit_branch(struct jctx *c, const struct branch *b)
             return;
         }
     }
+    fix_add(&c->exit_lookup, x_jump(e, -1));           /* the target in rax */
+}
+
+/* The exits to a target known at run time: find its compiled code and go
+ * on there, or return with the PSW address at the target. */
+static void emit_lookup_exits(struct jctx *c)
+{
+    struct emit *e = &c->e;
+
+    fix_all(&c->exit_branch, e->p);
+    x_mem(e, true, OP_LOAD, RAX, RBX, CPU_OFF(next_ia));
+    fix_all(&c->exit_lookup, e->p);
     x_mem(e, true, OP_STORE, RAX, RBX, CPU_OFF(psw.addr));
-    fix_add(&c->exit_psw, x_jump(e, -1));
+    x_rr(e, true, OP_STORE, RBX, RDI);                  /* exec_jit_lookup(cpu, ia, left) */
+    x_rr(e, true, OP_STORE, RAX, RSI);
+    x_rr(e, true, OP_STORE, R13, RDX);
+    x_rr(e, true, OP_SUB, RDX, R12);
+    x_mov_imm(e, R11, (uint64_t)(uintptr_t)exec_jit_lookup);
+    e8(e, 0x41);                                        /* call r11 */
+    e8(e, 0xff);
+    e8(e, 0xd3);
+    x_rr(e, true, OP_TEST, RAX, RAX);
+    fix_add(&c->exit_psw, x_jump(e, X_E));
+    x_mem(e, true, OP_LOAD, R14, RBX, CPU_OFF(psw.addr));
+    e8(e, 0xff);                                        /* jmp rax */
+    e8(e, 0xe0);
+}
+
+const void *jit_entry(jit_code *code)
+{
+    return (const uint8_t *)(void *)code + sizeof(prologue_bytes);
 }
 
 void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
@@ -305,7 +334,7 @@ void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
     link->tag = t->tag;
     link->gen_at = gen_at;
     link->n = t->jit_n;
-    link->entry = (const uint8_t *)(void *)t->code + sizeof(prologue_bytes);
+    link->entry = jit_entry(t->code);
     link->t = t;
 }
 
@@ -402,6 +431,7 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
         emit_slowpath(&c, &c.slow[i]);
     for (unsigned i = 0; i < c.nbr; i++)
         emit_branch(&c, &c.br[i]);
+    emit_lookup_exits(&c);
     /* exit with the PSW address at next_ia */
     fix_all(&c.exit_next, e->p);
     x_mem(e, true, OP_LOAD, RAX, RBX, CPU_OFF(next_ia));
@@ -428,6 +458,11 @@ jit_code *jit_compile(struct jit *jit, const struct insn *in, unsigned n, unsign
 }
 
 #else   /* no block compiler for this host */
+
+const void *jit_entry(jit_code *code)
+{
+    return NULL;
+}
 
 void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at)
 {

@@ -45,6 +45,14 @@ struct jit_chain {
     const void *entry;      /* where a jump from another block enters the code */
 };
 
+/* For compiled code, from cpu/exec.c: where to continue in compiled code
+ * at logical @ia with @left instructions of the limit left: the entry of
+ * the compiled block there if it may run now, else NULL (return to the
+ * loop). Looks only: claims no slot. */
+const void *exec_jit_lookup(struct cpu *cpu, uint64_t ia, uint64_t left);
+/* The entry of @code for a jump from other compiled code. */
+const void *jit_entry(jit_code *code);
+
 /* Link @link to the compiled block @t of the frame whose code generation
  * is at @gen_at. */
 void jit_link(struct jit_chain *link, struct tb_tag *t, const uint32_t *gen_at);

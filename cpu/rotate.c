@@ -255,16 +255,6 @@ exc_t insn_rllg(struct cpu *cpu, const struct insn *in)
     return 0;
 }
 
-/* Mask of bit positions @start through @end (PoO numbering, 0-63), wrapping
- * from bit 63 to bit 0 when @start > @end. */
-static uint64_t range_mask(unsigned start, unsigned end)
-{
-    uint64_t from_start = UINT64_MAX >> start;          /* bits start..63 */
-    uint64_t to_end = UINT64_MAX << (63 - end);          /* bits 0..end */
-
-    return start <= end ? from_start & to_end : from_start | to_end;
-}
-
 /* ROTATE THEN AND/OR/EXCLUSIVE OR SELECTED BITS (RIE-f): the selected bits
  * of R1 are combined with those of R2 rotated left by I5; unselected bits
  * are unchanged. I3 bit 0 is the test-only control: the CC is set but R1 is

@@ -59,4 +59,15 @@ static inline void st_be64(void *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
+/* Bit positions @start through @end (PoO numbering, 0-63) of a doubleword,
+ * wrapping from bit 63 to bit 0 when @start > @end (the ROTATE THEN ...
+ * SELECTED BITS range). */
+static inline uint64_t range_mask(unsigned start, unsigned end)
+{
+    uint64_t from_start = UINT64_MAX >> start;          /* bits start..63 */
+    uint64_t to_end = UINT64_MAX << (63 - end);          /* bits 0..end */
+
+    return start <= end ? from_start & to_end : from_start | to_end;
+}
+
 #endif

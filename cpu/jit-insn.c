@@ -8,6 +8,7 @@
 
 #if defined(__x86_64__) && defined(__linux__)
 #include "cpu/jit-x86.h"
+#include "util/bits.h"
 
 static const struct insn *cur(const struct jctx *c)
 {
@@ -469,15 +470,6 @@ static void page_next(struct jctx *c, unsigned reg)
         x_mem(&c->e, true, OP_AND, reg, RBX, CPU_OFF(amode_mask));
 }
 
-/* Bit positions @start through @end (PoO numbering), wrapping after 63. */
-static uint64_t range_mask(unsigned start, unsigned end)
-{
-    uint64_t from_start = UINT64_MAX >> start;
-    uint64_t to_end = UINT64_MAX << (63 - end);
-
-    return start <= end ? from_start & to_end : from_start | to_end;
-}
-
 /* The SI operand's host address into rdx (@store: through the store TLB). */
 static void si_operand(struct jctx *c, bool store)
 {
@@ -688,6 +680,16 @@ static void compare_branch(struct jctx *c, bool sign)
         jit_branch_rel(c, cond);
 }
 
+/* R1 = R2 through the x86 load @op (@load64: a 64-bit operation), stored
+ * as 64 bits (@store64) or into bits 32-63. */
+static void load_rr(struct jctx *c, unsigned op, bool load64, bool store64)
+{
+    const struct insn *in = cur(c);
+
+    x_mem(&c->e, load64, op, RAX, RBX, GR(in->r2));
+    x_mem(&c->e, store64, OP_STORE, RAX, RBX, GR(in->r1));
+}
+
 /* ---- dispatch ---- */
 
 bool jit_insn_kills_cc(const struct insn *in)
@@ -723,42 +725,18 @@ bool jit_insn_inline(struct jctx *c)
         return false;
     switch (in->id) {
     /* loads and stores between registers */
-    case INSN_LR:
-        x_mem(e, false, OP_LOAD, RAX, RBX, GR(in->r2));
-        x_mem(e, false, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LGR:
-        x_mem(e, true, OP_LOAD, RAX, RBX, GR(in->r2));
-        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LGFR:
-        x_mem(e, true, OP_MOVSXD, RAX, RBX, GR(in->r2));
-        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LLGFR:
-        x_mem(e, false, OP_LOAD, RAX, RBX, GR(in->r2));
-        x_mem(e, true, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LLHR:
-    case INSN_LLGHR:
-        x_mem(e, false, OP_MOVZX16, RAX, RBX, GR(in->r2));
-        x_mem(e, in->id == INSN_LLGHR, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LLCR:
-    case INSN_LLGCR:
-        x_mem(e, false, OP_MOVZX8, RAX, RBX, GR(in->r2));
-        x_mem(e, in->id == INSN_LLGCR, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LHR:
-    case INSN_LGHR:
-        x_mem(e, in->id == INSN_LGHR, OP_MOVSX16, RAX, RBX, GR(in->r2));
-        x_mem(e, in->id == INSN_LGHR, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
-    case INSN_LBR:
-    case INSN_LGBR:
-        x_mem(e, in->id == INSN_LGBR, OP_MOVSX8, RAX, RBX, GR(in->r2));
-        x_mem(e, in->id == INSN_LGBR, OP_STORE, RAX, RBX, GR(in->r1));
-        return true;
+    case INSN_LR:    load_rr(c, OP_LOAD, false, false); return true;
+    case INSN_LGR:   load_rr(c, OP_LOAD, true, true); return true;
+    case INSN_LGFR:  load_rr(c, OP_MOVSXD, true, true); return true;
+    case INSN_LLGFR: load_rr(c, OP_LOAD, false, true); return true;
+    case INSN_LLHR:  load_rr(c, OP_MOVZX16, false, false); return true;
+    case INSN_LLGHR: load_rr(c, OP_MOVZX16, false, true); return true;
+    case INSN_LLCR:  load_rr(c, OP_MOVZX8, false, false); return true;
+    case INSN_LLGCR: load_rr(c, OP_MOVZX8, false, true); return true;
+    case INSN_LHR:   load_rr(c, OP_MOVSX16, false, false); return true;
+    case INSN_LGHR:  load_rr(c, OP_MOVSX16, true, true); return true;
+    case INSN_LBR:   load_rr(c, OP_MOVSX8, false, false); return true;
+    case INSN_LGBR:  load_rr(c, OP_MOVSX8, true, true); return true;
     case INSN_LTR:
     case INSN_LTGR:
         x_mem(e, in->id == INSN_LTGR, OP_LOAD, RAX, RBX, GR(in->r2));
